@@ -1,0 +1,6 @@
+package org.asclepius.hms.audit;
+
+/** What was done to the resource. */
+public enum AuditAction {
+    CREATE, READ, UPDATE, SEARCH, MERGE, EXPORT, LOGIN, ACCESS
+}

@@ -1,0 +1,143 @@
+package org.asclepius.hms.patient;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.asclepius.hms.audit.AuditAction;
+import org.asclepius.hms.audit.Audited;
+import org.asclepius.hms.audit.PatientRef;
+import org.asclepius.hms.shared.ConcurrentUpdateException;
+import org.asclepius.hms.shared.InputValidator;
+import org.asclepius.hms.shared.InvalidInputException;
+import org.asclepius.hms.shared.NotFoundException;
+import org.asclepius.hms.shared.Page;
+import org.asclepius.hms.shared.Roles;
+
+/** Registration, update, look-up and search of patients. Every call is audited. */
+@Stateless
+public class PatientService {
+    /** Largest page a search returns. */
+    public static final int MAX_PAGE = 100;
+
+    @Inject
+    PatientRepository patients;
+    @Inject
+    InputValidator validator;
+    @Inject
+    Clock clock;
+    @Resource
+    SessionContext session;
+
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.INTEGRATION})
+    @Audited(action = AuditAction.CREATE)
+    public PatientRecord register(PatientData data) {
+        validate(data, null);
+        Patient patient = new Patient(MedicalRecordNumber.fromSequence(patients.nextMrnSequence()), data);
+        patient.touch(caller(), clock.instant());
+        patients.store(patient);
+        flush(patient);
+        return PatientRecord.of(patient);
+    }
+
+    /**
+     * Saves changes made to the version the caller loaded. If someone saved in between, nothing is
+     * overwritten and the caller is told who changed it and when.
+     */
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.INTEGRATION})
+    @Audited(action = AuditAction.UPDATE)
+    public PatientRecord update(@PatientRef long patientId, long loadedVersion, PatientData data) {
+        validate(data, patientId);
+        Patient patient = patients.find(patientId).orElseThrow(() -> new NotFoundException("Patient", patientId));
+        if (patient.getVersion() != loadedVersion) {
+            throw new ConcurrentUpdateException("This patient", patient.getUpdatedBy(), patient.getUpdatedAt());
+        }
+        patient.apply(data);
+        patient.touch(caller(), clock.instant());
+        flush(patient);
+        return PatientRecord.of(patient);
+    }
+
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.INTEGRATION,
+            Roles.BILLING_CLERK, Roles.PHARMACIST, Roles.LAB_TECHNICIAN, Roles.PRIVACY_OFFICER})
+    @Audited(action = AuditAction.READ)
+    public PatientRecord get(@PatientRef long patientId) {
+        return patients.find(patientId).map(PatientRecord::of)
+                .orElseThrow(() -> new NotFoundException("Patient", patientId));
+    }
+
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.INTEGRATION,
+            Roles.BILLING_CLERK, Roles.PHARMACIST, Roles.LAB_TECHNICIAN, Roles.PRIVACY_OFFICER})
+    @Audited(action = AuditAction.READ)
+    public PatientRecord getByMrn(String mrn) {
+        if (!MedicalRecordNumber.isValid(mrn == null ? null : mrn.trim())) {
+            throw InvalidInputException.of("mrn", "is not a valid MRN (check the digits)");
+        }
+        return patients.findByMrn(mrn.trim()).map(PatientRecord::of)
+                .orElseThrow(() -> new NotFoundException("Patient with MRN", mrn.trim()));
+    }
+
+    /** Searches by any combination of name parts, date of birth, MRN and identifier; one page at a time. */
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.INTEGRATION,
+            Roles.BILLING_CLERK, Roles.PHARMACIST, Roles.LAB_TECHNICIAN, Roles.PRIVACY_OFFICER})
+    @Audited(action = AuditAction.SEARCH)
+    public Page<PatientSummary> search(PatientQuery query, int first, int max) {
+        if (query == null || query.isEmpty()) {
+            throw InvalidInputException.of("query", "enter a name, date of birth, MRN or identifier to search");
+        }
+        if (query.name() != null && query.name().length() > 200) {
+            throw InvalidInputException.of("name", "is too long");
+        }
+        if (query.birthDate() != null && query.birthDate().isAfter(LocalDate.now(clock))) {
+            throw InvalidInputException.of("birthDate", "must not be in the future");
+        }
+        int pageSize = Math.max(1, Math.min(max, MAX_PAGE));
+        return patients.search(query, Math.max(0, first), pageSize);
+    }
+
+    private void validate(PatientData data, Long patientId) {
+        validator.validate(data);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (data.getBirthDate().isBefore(LocalDate.now(clock).minusYears(130))) {
+            errors.put("birthDate", "is more than 130 years ago");
+        }
+        for (int i = 0; i < data.getIdentifiers().size(); i++) {
+            IdentifierEntry entry = data.getIdentifiers().get(i);
+            for (int j = 0; j < i; j++) {
+                if (data.getIdentifiers().get(j).getType() == entry.getType()) {
+                    errors.put("identifiers[" + i + "].type", "a patient holds one " + entry.getType().getLabel());
+                }
+            }
+            final int index = i;
+            patients.holderOf(entry.getType(), entry.getValue(), patientId).ifPresent(mrn -> errors.put(
+                    "identifiers[" + index + "].value",
+                    entry.getType().getLabel() + " is already registered to the patient with MRN " + mrn));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private void flush(Patient patient) {
+        try {
+            patients.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentUpdateException("This patient", "another user", clock.instant());
+        } catch (PersistenceException e) {
+            // the database's unique constraint caught what a concurrent registration slipped past the check
+            throw InvalidInputException.of("identifiers", "an identifier was registered to another patient"
+                    + " at the same moment; search for the patient before registering again");
+        }
+    }
+
+    private String caller() {
+        return session.getCallerPrincipal().getName();
+    }
+}
