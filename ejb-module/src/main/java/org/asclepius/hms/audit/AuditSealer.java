@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.asclepius.hms.shared.Roles;
+import org.jboss.ejb3.annotation.RunAsPrincipal;
 
 /**
  * Seals new audit events into hash-chained blocks every few seconds. Runs once per cluster (a persistent
@@ -22,6 +23,7 @@ import org.asclepius.hms.shared.Roles;
  */
 @Stateless
 @RunAs(Roles.SYSTEM)
+@RunAsPrincipal(Roles.SYSTEM)
 public class AuditSealer {
     /** No transaction lives longer than this, so an event older than this and still unsealed is suspicious. */
     public static final Duration SEALING_WINDOW = Duration.ofMinutes(15);

@@ -36,6 +36,10 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .failOnMissingLocations(true)
+                // the batch job repository (JBeret) creates its own tables in the same schema on first use,
+                // so the schema may be non-empty before our first migration: start the history at 0
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load();
         MigrateResult result = flyway.migrate();
         String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().toString();

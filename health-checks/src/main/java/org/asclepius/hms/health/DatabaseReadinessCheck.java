@@ -30,7 +30,7 @@ public class DatabaseReadinessCheck implements HealthCheck {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.setQueryTimeout(2);
             response.withData("database", c.getMetaData().getDatabaseProductName());
-            try (ResultSet rs = s.executeQuery("select count(*) from flyway_schema_history where success = false")) {
+            try (ResultSet rs = s.executeQuery("select count(*) from \"flyway_schema_history\" where \"success\" = false")) {
                 rs.next();
                 long failed = rs.getLong(1);
                 response.withData("failedMigrations", failed);

@@ -1,0 +1,211 @@
+package org.asclepius.hms.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.asclepius.hms.audit.AuditTrail;
+import org.asclepius.hms.patient.IdentifierEntry;
+import org.asclepius.hms.patient.IdentifierType;
+import org.asclepius.hms.patient.MedicalRecordNumber;
+import org.asclepius.hms.patient.PatientData;
+import org.asclepius.hms.patient.PatientQuery;
+import org.asclepius.hms.patient.PatientRecord;
+import org.asclepius.hms.patient.PatientService;
+import org.asclepius.hms.patient.PatientSummary;
+import org.asclepius.hms.shared.ConcurrentUpdateException;
+import org.asclepius.hms.shared.InvalidInputException;
+import org.asclepius.hms.shared.Page;
+import org.asclepius.hms.systemtest.callers.AsBillingClerk;
+import org.asclepius.hms.systemtest.callers.AsOtherReceptionist;
+import org.asclepius.hms.systemtest.callers.AsPrivacyOfficer;
+import org.asclepius.hms.systemtest.callers.AsReceptionist;
+import org.asclepius.hms.systemtest.support.Deployments;
+import org.asclepius.hms.systemtest.support.TestData;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Patient registration services in the real server and database, with container security on. */
+@ExtendWith(ArquillianExtension.class)
+class PatientServiceIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithTests(PatientServiceIT.class);
+    }
+
+    @EJB
+    PatientService patients;
+    @EJB
+    AuditTrail auditTrail;
+    @EJB
+    AsReceptionist receptionist;
+    @EJB
+    AsOtherReceptionist otherReceptionist;
+    @EJB
+    AsBillingClerk billingClerk;
+    @EJB
+    AsPrivacyOfficer privacyOfficer;
+    @Resource(lookup = "java:jboss/datasources/HmsDS")
+    DataSource db;
+
+    @Test
+    void register_givesAValidUniqueMrnAndAuditsTheCreationAsTheClerk() throws Exception {
+        String family = TestData.uniqueFamilyName("Reg");
+        PatientRecord a = receptionist.call(() -> patients.register(TestData.patient(family, "Ada", LocalDate.of(1980, 1, 2))));
+        PatientRecord b = receptionist.call(() -> patients.register(TestData.patient(family, "Bea", LocalDate.of(1981, 1, 2))));
+
+        assertThat(MedicalRecordNumber.isValid(a.mrn())).isTrue();
+        assertThat(MedicalRecordNumber.isValid(b.mrn())).isTrue();
+        assertThat(a.mrn()).isNotEqualTo(b.mrn());
+        assertThat(a.createdBy()).isEqualTo("test-receptionist");
+        assertThat(a.version()).isZero();
+
+        List<String> events = auditRows("select action || '/' || outcome || '/' || user_name || '/' || user_roles"
+                + " from audit_event where patient_id = ? order by id", a.id());
+        assertThat(events).containsExactly("CREATE/SUCCESS/test-receptionist/receptionist");
+    }
+
+    @Test
+    void register_badInputIsRefusedWithFieldMessagesAndNothingIsSaved() throws Exception {
+        String family = TestData.uniqueFamilyName("Bad");
+        PatientData data = TestData.patient(family, "<script>x</script>", LocalDate.now().plusDays(3));
+        data.setIdentifiers(new ArrayList<>(List.of(new IdentifierEntry(IdentifierType.PASSPORT, "!!"))));
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> receptionist.call(() -> patients.register(data)));
+
+        assertThat(e.getFieldErrors()).containsKeys("givenName", "birthDate", "identifiers[0].value");
+        assertThat(countPatients(family)).isZero();
+        assertThat(auditRows("select outcome from audit_event where action = 'CREATE' and outcome = 'FAILED'"
+                + " and user_name = ? and detail = 'InvalidInputException'", "test-receptionist")).isNotEmpty();
+    }
+
+    @Test
+    void register_refusesAnIdentifierAlreadyHeldByAnotherPatient() throws Exception {
+        String family = TestData.uniqueFamilyName("Dup");
+        PatientData first = TestData.patient(family, "Ann", LocalDate.of(1970, 5, 5));
+        PatientRecord holder = receptionist.call(() -> patients.register(first));
+        PatientData second = TestData.patient(family, "Other", LocalDate.of(1971, 5, 5));
+        second.setIdentifiers(new ArrayList<>(first.getIdentifiers()));
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> receptionist.call(() -> patients.register(second)));
+
+        assertThat(e.getFieldErrors().get("identifiers[0].value")).contains(holder.mrn());
+        assertThat(countPatients(family)).isEqualTo(1);
+    }
+
+    @Test
+    void update_whenTwoClerksEditTheSamePatient_theSecondGetsAConflictAndNothingIsOverwritten() throws Exception {
+        PatientRecord registered = receptionist.call(() -> patients.register(
+                TestData.patient(TestData.uniqueFamilyName("Lock"), "Cara", LocalDate.of(1990, 7, 7))));
+        PatientRecord loadedByFirst = receptionist.call(() -> patients.get(registered.id()));
+        PatientRecord loadedBySecond = otherReceptionist.call(() -> patients.get(registered.id()));
+
+        PatientData firstEdit = loadedByFirst.toData();
+        firstEdit.setPhone("+1 555 0199");
+        PatientRecord saved = receptionist.call(() -> patients.update(registered.id(), loadedByFirst.version(), firstEdit));
+        PatientData secondEdit = loadedBySecond.toData();
+        secondEdit.setPhone("+1 555 0777");
+
+        ConcurrentUpdateException conflict = catchThrowableOfType(ConcurrentUpdateException.class,
+                () -> otherReceptionist.call(() -> patients.update(registered.id(), loadedBySecond.version(), secondEdit)));
+
+        assertThat(conflict.getMessage()).contains("test-receptionist").contains("reload");
+        PatientRecord now = receptionist.call(() -> patients.get(registered.id()));
+        assertThat(now.phone()).isEqualTo("+1 555 0199");
+        assertThat(now.version()).isEqualTo(saved.version()).isEqualTo(1);
+        assertThat(now.updatedBy()).isEqualTo("test-receptionist");
+    }
+
+    @Test
+    void search_byNameInAnyOrderAndPartial_pagesOnTheServerAndAuditsEachListedPatient() throws Exception {
+        String family = TestData.uniqueFamilyName("Find");
+        List<Long> ids = new ArrayList<>();
+        for (String given : List.of("Alice", "Albert", "Bob")) {
+            ids.add(receptionist.call(() -> patients.register(TestData.patient(family, given, LocalDate.of(1985, 3, 9)))).id());
+        }
+
+        Page<PatientSummary> firstPage = receptionist.call(() -> patients.search(PatientQuery.byName(family), 0, 2));
+        Page<PatientSummary> secondPage = receptionist.call(() -> patients.search(PatientQuery.byName(family), 2, 2));
+        assertThat(firstPage.total()).isEqualTo(3);
+        assertThat(firstPage.items()).hasSize(2);
+        assertThat(secondPage.items()).hasSize(1);
+
+        // partial given name first, then a partial family name: any order
+        Page<PatientSummary> partial = receptionist.call(() -> patients.search(
+                PatientQuery.byName("al " + family.substring(0, family.length() - 2)), 0, 10));
+        assertThat(partial.items()).extracting(PatientSummary::givenName).containsExactlyInAnyOrder("Alice", "Albert");
+
+        Page<PatientSummary> byDob = receptionist.call(() -> patients.search(
+                new PatientQuery(family, null, null, LocalDate.of(1985, 3, 9), null, null, null), 0, 10));
+        assertThat(byDob.total()).isEqualTo(3);
+
+        String mrn = receptionist.call(() -> patients.get(ids.get(2))).mrn();
+        Page<PatientSummary> byMrn = receptionist.call(() -> patients.search(
+                new PatientQuery(null, null, null, null, mrn, null, null), 0, 10));
+        assertThat(byMrn.items()).extracting(PatientSummary::id).containsExactly(ids.get(2));
+
+        // each patient a search listed has its own SEARCH event
+        for (PatientSummary listed : firstPage.items()) {
+            assertThat(auditRows("select id from audit_event where action = 'SEARCH' and patient_id = ?", listed.id()))
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void search_withoutCriteriaOrWithAFutureBirthDate_isRefused() throws Exception {
+        assertThatThrownBy(() -> receptionist.call(() -> patients.search(PatientQuery.byName(" "), 0, 10)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> receptionist.call(() -> patients.search(
+                new PatientQuery("x", null, null, LocalDate.now().plusDays(1), null, null, null), 0, 10)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> receptionist.call(() -> patients.getByMrn("10000001")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("check the digits");
+    }
+
+    @Test
+    void roles_areEnforcedByTheContainer() throws Exception {
+        PatientData data = TestData.patient(TestData.uniqueFamilyName("Sec"), "Dan", LocalDate.of(1960, 1, 1));
+        assertThatThrownBy(() -> billingClerk.call(() -> patients.register(data)))
+                .isInstanceOf(EJBAccessException.class);
+        assertThatThrownBy(() -> receptionist.call(() -> auditTrail.search(null, null, 0, 10)))
+                .isInstanceOf(EJBAccessException.class);
+        assertThat(privacyOfficer.call(() -> auditTrail.search(null, null, 0, 10)).items()).isNotEmpty();
+        // and a caller with no identity at all is refused too
+        assertThatThrownBy(() -> patients.search(PatientQuery.byName("x"), 0, 10))
+                .isInstanceOf(EJBAccessException.class);
+    }
+
+    private long countPatients(String family) throws Exception {
+        return auditRows("select id from patient where family_name = ?", family).size();
+    }
+
+    private List<String> auditRows(String sql, Object parameter) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, parameter);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        }
+    }
+}
