@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.asclepius.hms.health.SchemaStatus;
 import org.asclepius.hms.shared.Roles;
 import org.jboss.ejb3.annotation.RunAsPrincipal;
 
@@ -37,6 +38,9 @@ public class AuditSealer {
 
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = true, info = "audit-sealer")
     public void sealOnSchedule() {
+        if (SchemaStatus.migratedVersion() == null) {
+            return; // the deployment is still starting (or its migration failed): nothing to seal yet
+        }
         sealPending();
     }
 

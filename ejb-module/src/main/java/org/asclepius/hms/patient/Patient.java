@@ -118,9 +118,10 @@ public class Patient extends TrackedEntity {
     public String getMiddleName() { return middleName; }
     public Sex getSex() { return sex; }
     public LocalDate getBirthDate() { return birthDate; }
-    public Address getAddress() { return address; }
+    /** Never null: Hibernate leaves an embedded value null when all its columns are. */
+    public Address getAddress() { return address == null ? new Address() : address; }
     public String getPhone() { return phone; }
     public String getEmail() { return email; }
-    public NextOfKin getNextOfKin() { return nextOfKin; }
+    public NextOfKin getNextOfKin() { return nextOfKin == null ? new NextOfKin() : nextOfKin; }
     public List<PatientIdentifier> getIdentifiers() { return identifiers; }
 }

@@ -44,7 +44,12 @@ public final class Browser implements AutoCloseable {
 
     /** Opens a page of the application and signs in on Keycloak's pages with password and TOTP. */
     public void signIn(DemoUser user, String path) throws InterruptedException {
-        open(path);
+        signInAt(TestEnvironment.baseUrl(), user, path);
+    }
+
+    /** The same against another server (a cluster node). */
+    public void signInAt(String baseUrl, DemoUser user, String path) throws InterruptedException {
+        driver.get(baseUrl + path);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         driver.findElement(By.id("username")).sendKeys(user.username());
         driver.findElement(By.id("password")).sendKeys(user.password());
@@ -52,7 +57,7 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
         driver.findElement(By.id("otp")).sendKeys(user.freshTotp());
         driver.findElement(By.id("kc-login")).click();
-        wait.until(d -> d.getCurrentUrl().startsWith(TestEnvironment.baseUrl()));
+        wait.until(d -> d.getCurrentUrl().startsWith(baseUrl));
     }
 
     public WebElement waitFor(By by) {

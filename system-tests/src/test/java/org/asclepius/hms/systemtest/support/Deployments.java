@@ -1,22 +1,16 @@
 package org.asclepius.hms.systemtest.support;
 
+import java.io.File;
+import java.net.URISyntaxException;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
 /** The archives the system tests deploy: always the real EAR as built. */
 public final class Deployments {
     private Deployments() {
-    }
-
-    private static java.io.File jarOf(Class<?> type) {
-        try {
-            return new java.io.File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The EAR exactly as built, for tests that talk to it over HTTP (browser, FHIR). */
@@ -25,18 +19,28 @@ public final class Deployments {
     }
 
     /**
-     * The EAR plus a test WAR holding the test class and the {@code @RunAs} caller beans, which give the
+     * The EAR plus a test EJB jar holding the test class and the {@code @RunAs} caller beans, which give the
      * in-container tests their roles the way the container gives them to system work (security stays on).
+     * An EJB jar rather than a WAR: a third WAR without the OIDC login of the other two claims the EAR's
+     * security domain for its class loader (ELY01148) and the deployment fails.
      */
     public static EnterpriseArchive earWithTests(Class<?> testClass) {
-        WebArchive tests = ShrinkWrap.create(WebArchive.class, "hms-tests.war")
+        JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "hms-tests.jar")
                 .addClass(testClass)
                 .addPackage("org.asclepius.hms.systemtest.callers")
                 .addClasses(TestData.class)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));
+                .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
         EnterpriseArchive ear = ear();
         ear.addAsModule(Testable.archiveToTest(tests));
+        ear.addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));
         return ear;
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

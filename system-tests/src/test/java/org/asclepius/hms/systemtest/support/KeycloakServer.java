@@ -1,7 +1,6 @@
 package org.asclepius.hms.systemtest.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -42,9 +39,9 @@ public class KeycloakServer implements BeforeAllCallback {
         Path source = Path.of(System.getProperty("hms.it.keycloak.source"));
         Path home = Path.of(System.getProperty("hms.it.keycloak.home"));
         if (!Files.exists(home.resolve("bin/kc.sh"))) {
-            copyTree(source, home);
+            WildFlyNode.copyTree(source, home);
         }
-        deleteTree(home.resolve("data"));
+        WildFlyNode.deleteTree(home.resolve("data"));
         Files.createDirectories(home.resolve("data/import"));
         Files.copy(TestEnvironment.realmFile(), home.resolve("data/import/hms-realm.json"),
                 StandardCopyOption.REPLACE_EXISTING);
@@ -97,32 +94,6 @@ public class KeycloakServer implements BeforeAllCallback {
             }
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            paths.forEach(p -> {
-                try {
-                    Path target = to.resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -17,6 +17,12 @@ public class UiFormat {
         return LocalDate.now(TimeFormat.hospitalZone());
     }
 
+    /** The years a date-of-birth picker offers: the last 130 up to this one. */
+    public String getBirthYearRange() {
+        int year = getToday().getYear();
+        return (year - 130) + ":" + year;
+    }
+
     public String time(Instant instant) {
         return instant == null ? "" : TimeFormat.forUsers(instant);
     }

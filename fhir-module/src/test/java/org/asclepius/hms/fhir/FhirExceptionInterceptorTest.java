@@ -1,0 +1,211 @@
+package org.asclepius.hms.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.asclepius.hms.audit.AuditAction;
+import org.asclepius.hms.audit.AuditOutcome;
+import org.asclepius.hms.audit.AuditTrail;
+import org.asclepius.hms.shared.ConcurrentUpdateException;
+import org.asclepius.hms.shared.InvalidInputException;
+import org.asclepius.hms.shared.NotFoundException;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
+import org.junit.jupiter.api.Test;
+
+class FhirExceptionInterceptorTest {
+    final RecordingAuditTrail audit = new RecordingAuditTrail();
+    final FhirExceptionInterceptor interceptor = new FhirExceptionInterceptor(audit, r -> "req-1");
+
+    @Test
+    void invalidInput_onCreate_is422_withOneIssuePerField_atItsFhirPath() {
+        Map<String, String> errors = new LinkedHashMap<>();
+        errors.put("birthDate", "must be in the past");
+        errors.put("identifiers[0].value", "Passport must be 6 to 12 letters or digits");
+        errors.put("familyName", "enter the family name");
+        ServletRequestDetails request = request(RestOperationTypeEnum.CREATE, null);
+
+        BaseServerResponseException e = interceptor.translate(request, new InvalidInputException(errors));
+
+        assertThat(e.getStatusCode()).isEqualTo(422);
+        List<OperationOutcomeIssueComponent> issues = FhirExceptionInterceptor.outcome(e).getIssue();
+        assertThat(issues).extracting(i -> i.getExpression().get(0).getValue()).containsExactly(
+                "Patient.birthDate", "Patient.identifier[1].value", "Patient.name[0].family");
+        assertThat(issues).extracting(OperationOutcomeIssueComponent::getDiagnostics).containsExactly(
+                "must be in the past", "Passport must be 6 to 12 letters or digits", "enter the family name");
+        assertThat(issues).allSatisfy(i -> {
+            assertThat(i.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+            assertThat(i.getCode()).isEqualTo(OperationOutcome.IssueType.INVALID);
+        });
+    }
+
+    @Test
+    void invalidInput_usesThePathsTheMapperRecorded() {
+        ServletRequestDetails request = request(RestOperationTypeEnum.UPDATE, "5");
+        org.hl7.fhir.r4.model.Patient p = FhirPatientMapperTest.newPatient();
+        p.addIdentifier().setSystem(org.asclepius.hms.patient.IdentifierType.MRN_SYSTEM).setValue("10000009");
+        p.addIdentifier().setSystem(org.asclepius.hms.patient.IdentifierType.PASSPORT.getSystem()).setValue("x");
+        request.getUserData().put(FhirExceptionInterceptor.FIELD_PATHS,
+                FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.UPDATE).paths());
+
+        BaseServerResponseException e = interceptor.translate(request,
+                InvalidInputException.of("identifiers[0].value", "Passport must be 6 to 12 letters or digits"));
+
+        assertThat(FhirExceptionInterceptor.outcome(e).getIssueFirstRep().getExpression().get(0).getValue())
+                .isEqualTo("Patient.identifier[1].value");
+    }
+
+    @Test
+    void fieldErrorsAlreadyInFhirTerms_keepTheirPath() {
+        BaseServerResponseException e = interceptor.translate(request(RestOperationTypeEnum.CREATE, null),
+                InvalidInputException.of("Patient.identifier[3].system", "unknown identifier system"));
+
+        assertThat(e.getStatusCode()).isEqualTo(422);
+        assertThat(FhirExceptionInterceptor.outcome(e).getIssueFirstRep().getExpression().get(0).getValue())
+                .isEqualTo("Patient.identifier[3].system");
+    }
+
+    @Test
+    void invalidInput_onSearch_is400() {
+        BaseServerResponseException e = interceptor.translate(request(RestOperationTypeEnum.SEARCH_TYPE, null),
+                InvalidInputException.of("birthDate", "must not be in the future"));
+
+        assertThat(e.getStatusCode()).isEqualTo(400);
+        assertThat(FhirExceptionInterceptor.outcome(e).getIssueFirstRep().getDiagnostics())
+                .isEqualTo("Search parameter 'birthdate' must not be in the future");
+    }
+
+    @Test
+    void notFound_is404_andConflict_is409() {
+        BaseServerResponseException notFound = interceptor.translate(request(RestOperationTypeEnum.READ, "9"),
+                new NotFoundException("Patient", 9L));
+        BaseServerResponseException conflict = interceptor.translate(request(RestOperationTypeEnum.UPDATE, "9"),
+                new ConcurrentUpdateException("This patient", "nurse1", Instant.parse("2025-01-01T00:00:00Z")));
+
+        assertThat(notFound.getStatusCode()).isEqualTo(404);
+        assertThat(FhirExceptionInterceptor.outcome(notFound).getIssueFirstRep().getCode())
+                .isEqualTo(OperationOutcome.IssueType.NOTFOUND);
+        assertThat(conflict.getStatusCode()).isEqualTo(409);
+        assertThat(FhirExceptionInterceptor.outcome(conflict).getIssueFirstRep().getDiagnostics())
+                .contains("nurse1");
+    }
+
+    @Test
+    void accessDenied_is403_andRecordsADeniedAuditEvent() {
+        BaseServerResponseException e = interceptor.translate(request(RestOperationTypeEnum.READ, "77"),
+                new EJBAccessException("WFLYEJB0364: Invocation on method ... is not allowed"));
+
+        assertThat(e.getStatusCode()).isEqualTo(403);
+        assertThat(FhirExceptionInterceptor.outcome(e).getIssueFirstRep().getDiagnostics())
+                .doesNotContain("WFLYEJB");
+        assertThat(audit.attempts).containsExactly(
+                List.of(AuditOutcome.DENIED, AuditAction.ACCESS, "Patient", "77", 77L, "FHIR read"));
+    }
+
+    @Test
+    void accessDenied_onSearch_recordsNoPatient() {
+        interceptor.translate(request(RestOperationTypeEnum.SEARCH_TYPE, null), new EJBAccessException("no"));
+
+        assertThat(audit.attempts).singleElement().satisfies(a -> {
+            assertThat(a.get(3)).isNull();
+            assertThat(a.get(4)).isNull();
+            assertThat(a.get(5)).isEqualTo("FHIR search-type");
+        });
+    }
+
+    @Test
+    void wrappedExceptions_areUnwrapped() {
+        // what HAPI makes of an exception thrown by a provider method, and what EJB makes of a system exception
+        Throwable hapiWrapped = new InternalErrorException("Failed to call access method",
+                new InvocationTargetException(new NotFoundException("Patient", 3L)));
+        Throwable ejbWrapped = new EJBException(new EJBAccessException("denied"));
+
+        assertThat(interceptor.translate(request(RestOperationTypeEnum.READ, "3"), hapiWrapped).getStatusCode())
+                .isEqualTo(404);
+        assertThat(interceptor.translate(request(RestOperationTypeEnum.READ, "3"), ejbWrapped).getStatusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void unparseableContent_is400() {
+        BaseServerResponseException e = interceptor.translate(request(RestOperationTypeEnum.CREATE, null),
+                new DataFormatException("Failed to parse JSON encoded FHIR content"));
+
+        assertThat(e.getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void hapiAnswers_passThrough_withAnOutcome() {
+        BaseServerResponseException e = interceptor.translate(request(RestOperationTypeEnum.DELETE, "1"),
+                new MethodNotAllowedException("DELETE is not supported"));
+
+        assertThat(e.getStatusCode()).isEqualTo(405);
+        assertThat(FhirExceptionInterceptor.outcome(e).getIssueFirstRep().getDiagnostics())
+                .contains("DELETE is not supported");
+    }
+
+    @Test
+    void anythingElse_is500_withAGenericOutcome_thatLeaksNothing() {
+        BaseServerResponseException e = interceptor.translate(request(RestOperationTypeEnum.READ, "1"),
+                new InternalErrorException("Failed to call access method", new InvocationTargetException(
+                        new IllegalStateException("patient John Smith born 1980-02-29 broke it"))));
+
+        assertThat(e.getStatusCode()).isEqualTo(500);
+        OperationOutcome oo = FhirExceptionInterceptor.outcome(e);
+        assertThat(oo.getIssue()).singleElement().satisfies(i -> {
+            assertThat(i.getDiagnostics()).contains("req-1").doesNotContain("John").doesNotContain("1980");
+            assertThat(i.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.FATAL);
+        });
+        assertThat(e.getMessage()).doesNotContain("John");
+    }
+
+    @Test
+    void describe_namesClassesAndPlace_butNoMessage() {
+        String text = FhirExceptionInterceptor.describe(
+                new EJBException(new IllegalStateException("patient John Smith")));
+
+        assertThat(text).contains("jakarta.ejb.EJBException <- java.lang.IllegalStateException")
+                .contains(" at ").doesNotContain("John");
+    }
+
+    static ServletRequestDetails request(RestOperationTypeEnum type, String id) {
+        ServletRequestDetails request = new ServletRequestDetails();
+        request.setRestOperationType(type);
+        request.setResourceName("Patient");
+        if (id != null) {
+            request.setId(new IdType("Patient", id));
+        }
+        return request;
+    }
+
+    static class RecordingAuditTrail extends AuditTrail {
+        final List<List<Object>> attempts = new ArrayList<>();
+
+        @Override
+        public void recordAttempt(AuditOutcome outcome, AuditAction action, String resourceType, String resourceId,
+                                  Long patientId, String detail) {
+            List<Object> call = new ArrayList<>();
+            call.add(outcome);
+            call.add(action);
+            call.add(resourceType);
+            call.add(resourceId);
+            call.add(patientId);
+            call.add(detail);
+            attempts.add(call);
+        }
+    }
+}

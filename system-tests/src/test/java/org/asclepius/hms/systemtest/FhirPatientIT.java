@@ -1,0 +1,178 @@
+package org.asclepius.hms.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.asclepius.hms.systemtest.support.Deployments;
+import org.asclepius.hms.systemtest.support.KeycloakServer;
+import org.asclepius.hms.systemtest.support.TestData;
+import org.asclepius.hms.systemtest.support.TestEnvironment;
+import org.asclepius.hms.systemtest.support.Tokens;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The FHIR R4 API as an integration system uses it: HAPI's generic client with a client-credentials token. */
+@ExtendWith(KeycloakServer.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FhirPatientIT {
+    private static final String NATIONAL_ID = "urn:asclepius:id:national-id";
+    private static final String MRN = "urn:asclepius:id:mrn";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    private final FhirContext fhir = FhirContext.forR4Cached();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String token;
+    private IGenericClient client;
+
+    @BeforeEach
+    void client() throws Exception {
+        token = Tokens.integrationToken();
+        fhir.getRestfulClientFactory().setServerValidationMode(ca.uhn.fhir.rest.client.api.ServerValidationModeEnum.NEVER);
+        client = fhir.newRestfulGenericClient(base());
+        client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+    }
+
+    @Test
+    void integrationTokens_carryMicroProfileJwtClaimsAndTheApiAudience() throws Exception {
+        JsonNode claims = Tokens.claims(token);
+        assertThat(claims.path("upn").asText()).isNotBlank();
+        List<String> groups = new ArrayList<>();
+        claims.path("groups").forEach(g -> groups.add(g.asText()));
+        assertThat(groups).contains("integration");
+        assertThat(claims.path("aud").toString()).contains("hms-api");
+    }
+
+    @Test
+    void metadata_answersWithoutAToken() throws Exception {
+        HttpResponse<String> response = get("/metadata", null, "application/fhir+json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        CapabilityStatement cs = fhir.newJsonParser().parseResource(CapabilityStatement.class, response.body());
+        assertThat(cs.getRestFirstRep().getResource()).anyMatch(r -> r.getType().equals("Patient"));
+    }
+
+    @Test
+    void withoutAValidToken_theApiAnswers401NeverARedirect() throws Exception {
+        for (String accept : List.of("text/html", "*/*", "application/fhir+json")) {
+            assertThat(get("/Patient?family=x", null, accept).statusCode()).as(accept).isEqualTo(401);
+        }
+        assertThat(get("/Patient?family=x", "not-a-token", "*/*").statusCode()).isEqualTo(401);
+        String tampered = token.substring(0, token.length() - 4) + "AAAA";
+        assertThat(get("/Patient?family=x", tampered, "*/*").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void create_read_andSearchByNameFamilyBirthdateAndIdentifier() throws Exception {
+        String family = TestData.uniqueFamilyName("Fhir");
+        String nationalId = TestData.uniqueNationalId();
+        Patient patient = new Patient();
+        patient.addName().setFamily(family).addGiven("Grace").addGiven("Ann");
+        patient.setGender(AdministrativeGender.FEMALE);
+        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1979-11-30"));
+        patient.addIdentifier().setSystem(NATIONAL_ID).setValue(nationalId);
+        patient.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("+1 555 0142");
+
+        var outcome = client.create().resource(patient).execute();
+        assertThat(outcome.getCreated()).isTrue();
+        IIdType id = outcome.getId().toUnqualifiedVersionless();
+
+        Patient read = client.read().resource(Patient.class).withId(id).execute();
+        assertThat(read.getNameFirstRep().getFamily()).isEqualTo(family);
+        assertThat(read.getNameFirstRep().getGiven()).extracting(Object::toString).containsExactly("Grace", "Ann");
+        assertThat(read.getGender()).isEqualTo(AdministrativeGender.FEMALE);
+        String mrn = read.getIdentifier().stream().filter(i -> MRN.equals(i.getSystem()))
+                .map(Identifier::getValue).findFirst().orElseThrow();
+
+        assertThat(search(Patient.NAME.matches().value("grace " + family))).containsExactly(id.getIdPart());
+        assertThat(search(Patient.FAMILY.matches().value(family))).containsExactly(id.getIdPart());
+        assertThat(searchWith(Patient.FAMILY.matches().value(family), Patient.BIRTHDATE.exactly().day("1979-11-30")))
+                .containsExactly(id.getIdPart());
+        assertThat(searchWith(Patient.FAMILY.matches().value(family), Patient.BIRTHDATE.exactly().day("1979-12-01")))
+                .isEmpty();
+        assertThat(search(Patient.IDENTIFIER.exactly().systemAndCode(NATIONAL_ID, nationalId))).containsExactly(id.getIdPart());
+        assertThat(search(Patient.IDENTIFIER.exactly().systemAndCode(MRN, mrn))).containsExactly(id.getIdPart());
+    }
+
+    @Test
+    void badInput_getsAnOperationOutcomeWith422AndNothingIsCreated() throws Exception {
+        String family = TestData.uniqueFamilyName("Bad");
+        Patient patient = new Patient();
+        patient.addName().setFamily(family).addGiven("<script>alert(1)</script>");
+        patient.setGender(AdministrativeGender.MALE);
+        patient.setBirthDate(new Date(System.currentTimeMillis() + 86_400_000L * 10));
+
+        UnprocessableEntityException e = catchThrowableOfType(UnprocessableEntityException.class,
+                () -> client.create().resource(patient).execute());
+
+        OperationOutcome oo = (OperationOutcome) e.getOperationOutcome();
+        assertThat(oo.getIssue()).extracting(i -> i.getExpression().isEmpty() ? "" : i.getExpression().get(0).getValue())
+                .contains("Patient.birthDate");
+        assertThat(search(Patient.FAMILY.matches().value(family))).isEmpty();
+
+        HttpResponse<String> malformed = http.send(HttpRequest.newBuilder(URI.create(base() + "/Patient"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\": \"Patient\", \"name\": [")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("OperationOutcome");
+    }
+
+    @Test
+    void unknownPatient_is404() throws Exception {
+        assertThat(get("/Patient/999999999", token, "application/fhir+json").statusCode()).isEqualTo(404);
+    }
+
+    private List<String> search(ca.uhn.fhir.rest.gclient.ICriterion<?> criterion) {
+        return searchWith(criterion);
+    }
+
+    private List<String> searchWith(ca.uhn.fhir.rest.gclient.ICriterion<?>... criteria) {
+        var query = client.search().forResource(Patient.class).where(criteria[0]);
+        for (int i = 1; i < criteria.length; i++) {
+            query = query.and(criteria[i]);
+        }
+        Bundle bundle = query.returnBundle(Bundle.class).execute();
+        return bundle.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList();
+    }
+
+    private HttpResponse<String> get(String path, String bearer, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", accept);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String base() {
+        return TestEnvironment.baseUrl() + "/hms/fhir";
+    }
+}

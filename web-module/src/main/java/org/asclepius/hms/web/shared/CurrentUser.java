@@ -1,0 +1,107 @@
+package org.asclepius.hms.web.shared;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.asclepius.hms.shared.Roles;
+import org.asclepius.hms.shared.TimeFormat;
+
+/**
+ * Who is signed in and which parts of the screens they may use. Only for showing and hiding: the container
+ * (web.xml constraints) and the services ({@code @RolesAllowed}) enforce access. Request-scoped: nothing of
+ * the user is kept in the session beyond what the container itself keeps.
+ */
+@Named
+@RequestScoped
+public class CurrentUser implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** May register and edit patients (mirrors PatientService.register/update). */
+    static final String[] PATIENT_EDITORS = {Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN};
+    /** May read the audit trail (mirrors AuditTrail.search). */
+    static final String[] AUDITORS = {Roles.PRIVACY_OFFICER, Roles.ADMIN};
+    /** The session-timeout warning appears this long before the session ends. */
+    public static final int WARNING_SECONDS = 120;
+
+    private ExternalContext external() {
+        return FacesContext.getCurrentInstance().getExternalContext();
+    }
+
+    public boolean isSignedIn() {
+        return external().getRemoteUser() != null;
+    }
+
+    public String getName() {
+        String user = external().getRemoteUser();
+        return user == null ? "" : user;
+    }
+
+    public boolean hasRole(String role) {
+        return external().isUserInRole(role);
+    }
+
+    private boolean hasAny(String... roles) {
+        for (String role : roles) {
+            if (hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The staff roles the user holds, as people read them ("Billing clerk"). */
+    public List<String> getRoles() {
+        List<String> held = new ArrayList<>();
+        for (String role : Roles.STAFF) {
+            if (hasRole(role)) {
+                held.add(label(role));
+            }
+        }
+        return held;
+    }
+
+    public String getRoleText() {
+        return String.join(", ", getRoles());
+    }
+
+    static String label(String role) {
+        String words = role.replace('-', ' ');
+        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    public boolean isCanFindPatients() {
+        return hasAny(Roles.STAFF);
+    }
+
+    public boolean isCanEditPatients() {
+        return hasAny(PATIENT_EDITORS);
+    }
+
+    public boolean isCanAudit() {
+        return hasAny(AUDITORS);
+    }
+
+    public String getGreeting() {
+        int hour = LocalTime.now(TimeFormat.hospitalZone()).getHour();
+        return hour < 12 ? "Good morning" : hour < 18 ? "Good afternoon" : "Good evening";
+    }
+
+    /** Milliseconds of inactivity after which the session-timeout warning appears. */
+    public long getIdleWarningMillis() {
+        int sessionSeconds = external().getSessionMaxInactiveInterval();
+        if (sessionSeconds <= 0) {
+            sessionSeconds = 30 * 60;
+        }
+        return Math.max(30, sessionSeconds - WARNING_SECONDS) * 1000L;
+    }
+
+    public int getWarningSeconds() {
+        return WARNING_SECONDS;
+    }
+}

@@ -1,0 +1,99 @@
+/*
+ * Asclepius HMS - small browser-side helpers of the layout.
+ *  - Session timeout: p:idleMonitor calls hms.session.warn() a little before the server session would end; the
+ *    dialog counts down and then signs the user out. "Stay signed in" pings the server. While the user is
+ *    busy on one page without server requests (typing a long form), a ping every few minutes keeps the server
+ *    session in step with the user's activity.
+ *  - A PrimeFaces AJAX request after the session ended gets a bare 401 from the OIDC sign-in: reload the page
+ *    (with GET) so that the user goes through sign-in again.
+ */
+var hms = window.hms || {};
+
+hms.session = (function ($) {
+    var KEEP_ALIVE_AFTER_MS = 5 * 60 * 1000;
+    var cfg = null;
+    var lastServerContact = Date.now();
+    var countdown = null;
+    var deadline = 0;
+
+    function init() {
+        var el = document.getElementById('hmsSession');
+        if (!el) {
+            return;
+        }
+        cfg = {
+            logoutUrl: el.getAttribute('data-logout-url'),
+            warningSeconds: parseInt(el.getAttribute('data-warning-seconds'), 10) || 120
+        };
+        $(document).on('pfAjaxComplete.hmsSession', function () {
+            lastServerContact = Date.now();
+        });
+        $(document).on('keydown.hmsSession mousedown.hmsSession touchstart.hmsSession', activity);
+    }
+
+    function activity() {
+        if (!cfg || countdown) {
+            return; // while the warning is open only "Stay signed in" extends the session
+        }
+        if (Date.now() - lastServerContact > KEEP_ALIVE_AFTER_MS && typeof window.hmsKeepAlive === 'function') {
+            lastServerContact = Date.now();
+            window.hmsKeepAlive();
+        }
+    }
+
+    function format(seconds) {
+        var m = Math.floor(seconds / 60);
+        var s = seconds % 60;
+        return m + ':' + (s < 10 ? '0' : '') + s;
+    }
+
+    function tick() {
+        var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+        $('#sessionCountdown').text(format(left));
+        if (left <= 0) {
+            stop();
+            window.location.href = cfg.logoutUrl;
+        }
+    }
+
+    function stop() {
+        if (countdown) {
+            clearInterval(countdown);
+            countdown = null;
+        }
+    }
+
+    function warn() {
+        if (!cfg || countdown) {
+            return;
+        }
+        deadline = Date.now() + cfg.warningSeconds * 1000;
+        tick();
+        countdown = setInterval(tick, 1000);
+        PF('sessionWarning').show();
+    }
+
+    function extended() {
+        stop();
+        lastServerContact = Date.now();
+        PF('sessionWarning').hide();
+    }
+
+    $(init);
+    return {warn: warn, extended: extended};
+})(jQuery);
+
+hms.reloadOnUnauthorized = function (xhr) {
+    if (xhr && xhr.status === 401) {
+        // a GET of the page's own address: never re-post a form
+        window.location.replace(window.location.pathname + window.location.search);
+    }
+};
+// PrimeFaces' own AJAX (its requests are not "global" jQuery requests, it raises pfAjaxError instead)
+jQuery(document).on('pfAjaxError', function (event, xhr) {
+    hms.reloadOnUnauthorized(xhr);
+});
+// any other jQuery AJAX
+jQuery(document).ajaxError(function (event, xhr) {
+    hms.reloadOnUnauthorized(xhr);
+});
