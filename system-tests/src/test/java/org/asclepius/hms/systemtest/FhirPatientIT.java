@@ -119,6 +119,7 @@ class FhirPatientIT {
                 .isEmpty();
         assertThat(search(Patient.IDENTIFIER.exactly().systemAndCode(NATIONAL_ID, nationalId))).containsExactly(id.getIdPart());
         assertThat(search(Patient.IDENTIFIER.exactly().systemAndCode(MRN, mrn))).containsExactly(id.getIdPart());
+        assertThat(TestEnvironment.serverLog()).doesNotContain(family).doesNotContain(nationalId);
     }
 
     @Test
@@ -144,6 +145,65 @@ class FhirPatientIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("OperationOutcome");
+        assertThat(TestEnvironment.serverLog()).as("no patient data in the server log").doesNotContain(family);
+    }
+
+    @Test
+    void update_needsTheVersionRead_andAStaleVersionIsAConflict() throws Exception {
+        Patient patient = new Patient();
+        patient.addName().setFamily(TestData.uniqueFamilyName("Upd")).addGiven("Hana");
+        patient.setGender(AdministrativeGender.FEMALE);
+        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1966-06-06"));
+        String id = client.create().resource(patient).execute().getId().getIdPart();
+        Patient read = client.read().resource(Patient.class).withId(id).execute();
+        assertThat(read.getMeta().getVersionId()).isEqualTo("0");
+
+        read.getTelecomFirstRep().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE)
+                .setValue("+1 555 0166");
+        String body = fhir.newJsonParser().encodeResourceToString(read);
+        HttpResponse<String> saved = put("/Patient/" + id, body, "W/\"0\"");
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.headers().firstValue("ETag")).hasValue("W/\"1\"");
+
+        HttpResponse<String> stale = put("/Patient/" + id, body, "W/\"0\"");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("OperationOutcome").contains("changed by");
+
+        read.setMeta(null);
+        HttpResponse<String> unversioned = put("/Patient/" + id, fhir.newJsonParser().encodeResourceToString(read), null);
+        assertThat(unversioned.statusCode()).isEqualTo(412);
+        assertThat(client.read().resource(Patient.class).withId(id).execute().getTelecomFirstRep().getValue())
+                .isEqualTo("+1 555 0166");
+    }
+
+    @Test
+    void search_pagesOnTheServerWithTotalAndLinks_andRefusesAnEmptyQuery() throws Exception {
+        String family = TestData.uniqueFamilyName("Page");
+        for (int i = 1; i <= 5; i++) {
+            Patient p = new Patient();
+            p.addName().setFamily(family).addGiven("Kid" + (char) ('a' + i));
+            p.setGender(AdministrativeGender.MALE);
+            p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("2001-01-0" + i));
+            client.create().resource(p).execute();
+        }
+        Bundle first = client.search().forResource(Patient.class).where(Patient.FAMILY.matches().value(family))
+                .count(2).returnBundle(Bundle.class).execute();
+        assertThat(first.getTotal()).isEqualTo(5);
+        assertThat(first.getEntry()).hasSize(2);
+        Bundle second = client.loadPage().next(first).execute();
+        Bundle third = client.loadPage().next(second).execute();
+        assertThat(second.getEntry()).hasSize(2);
+        assertThat(third.getEntry()).hasSize(1);
+        assertThat(third.getLink(Bundle.LINK_NEXT)).isNull();
+        List<String> all = new ArrayList<>();
+        for (Bundle b : List.of(first, second, third)) {
+            b.getEntry().forEach(e -> all.add(e.getResource().getIdElement().getIdPart()));
+        }
+        assertThat(all).doesNotHaveDuplicates().hasSize(5);
+
+        HttpResponse<String> empty = get("/Patient", token, "application/fhir+json");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("OperationOutcome");
     }
 
     @Test
@@ -170,6 +230,17 @@ class FhirPatientIT {
             request.header("Authorization", "Bearer " + bearer);
         }
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String path, String body, String ifMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/fhir+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String base() {

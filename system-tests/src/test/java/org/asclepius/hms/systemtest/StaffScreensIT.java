@@ -9,6 +9,7 @@ import org.asclepius.hms.systemtest.support.DemoUser;
 import org.asclepius.hms.systemtest.support.Deployments;
 import org.asclepius.hms.systemtest.support.KeycloakServer;
 import org.asclepius.hms.systemtest.support.TestData;
+import org.asclepius.hms.systemtest.support.TestEnvironment;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -93,6 +94,7 @@ class StaffScreensIT {
             browser.waitUntil(d -> !d.findElement(By.id("verifyResult")).getText().isBlank());
             assertThat(browser.driver().findElement(By.id("verifyResult")).getText()).startsWith("Intact");
         }
+        assertThat(TestEnvironment.serverLog()).as("no patient data in the server log").doesNotContain(family);
     }
 
     private static void fillPatient(Browser browser, String family, String given, String birthDate, String nationalId) {

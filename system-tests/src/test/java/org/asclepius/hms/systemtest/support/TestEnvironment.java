@@ -31,6 +31,12 @@ public final class TestEnvironment {
         return Path.of(System.getProperty("hms.it.realm-file", "../wildfly-config/keycloak/hms-realm.json"));
     }
 
+    /** The test server's log: what the tests sent must never show up in it (no patient data in logs). */
+    public static String serverLog() throws java.io.IOException {
+        Path log = Path.of(System.getProperty("hms.it.wildfly.base", "target/wildfly-base"), "log", "server.log");
+        return java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "";
+    }
+
     public static String db() {
         return System.getProperty("hms.it.db", "h2");
     }
