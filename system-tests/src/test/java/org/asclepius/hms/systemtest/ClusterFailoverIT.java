@@ -7,6 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import org.asclepius.hms.systemtest.support.Browser;
@@ -18,9 +23,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two nodes on one PostgreSQL database form one cluster, both serve requests, and a signed-in user's session
- * survives kill -9 of the node that served it. Needs PostgreSQL (two servers cannot share an H2 file), so it
- * runs with -Ppostgresql (as CI does).
+ * Two nodes started at the same moment on one empty PostgreSQL schema: the schema is migrated exactly once,
+ * they form one cluster, both serve requests, and a signed-in user's session survives kill -9 of the node that
+ * served it. Needs PostgreSQL (two servers cannot share an H2 file), so it runs with -Ppostgresql (as CI does).
  */
 @ExtendWith(KeycloakServer.class)
 @EnabledIfSystemProperty(named = "hms.it.db", matches = "postgresql")
@@ -30,12 +35,22 @@ class ClusterFailoverIT {
     @Test
     void twoNodesFormOneCluster_andASignedInSessionSurvivesKill9OfItsNode() throws Exception {
         Path work = Path.of(System.getProperty("hms.it.cluster.dir", "target/cluster"));
+        String schema = "cluster_" + Long.toString(System.nanoTime(), 36);
+        sql("create schema " + schema);
+        Map<String, String> env = Map.of("HMS_DB_URL",
+                System.getProperty("hms.it.db.url") + "?currentSchema=" + schema + ",public");
         try (WildFlyNode a = new WildFlyNode("it-node-a", 400, work.resolve("a"));
              WildFlyNode b = new WildFlyNode("it-node-b", 500, work.resolve("b"))) {
-            a.start(MULTICAST, "hms-it-cluster");
-            b.start(MULTICAST, "hms-it-cluster");
+            a.start(MULTICAST, "hms-it-cluster", env);
+            b.start(MULTICAST, "hms-it-cluster", env);
             a.awaitReady(Duration.ofMinutes(4));
             b.awaitReady(Duration.ofMinutes(4));
+
+            // both ran their migration step at once; Flyway's lock let one apply each version exactly once
+            assertThat(longValue("select count(*) from " + schema + ".flyway_schema_history"
+                    + " where success and version in ('1', '1.1')")).isEqualTo(2);
+            assertThat(longValue("select count(*) from (select version from " + schema + ".flyway_schema_history"
+                    + " group by version having count(*) > 1) twice")).isZero();
 
             awaitClusterOfTwo(a, b);
             for (WildFlyNode node : new WildFlyNode[] {a, b}) {
@@ -57,6 +72,24 @@ class ClusterFailoverIT {
                 assertThat(browser.pageSource()).doesNotContain("kc-login").contains("nurse");
             }
         }
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static long longValue(String query) throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Connection connect() throws Exception {
+        return DriverManager.getConnection(System.getProperty("hms.it.db.url"), System.getProperty("hms.it.db.user"),
+                System.getProperty("hms.it.db.password"));
     }
 
     private static void awaitClusterOfTwo(WildFlyNode a, WildFlyNode b) throws Exception {

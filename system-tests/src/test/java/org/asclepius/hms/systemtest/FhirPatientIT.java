@@ -170,6 +170,7 @@ class FhirPatientIT {
         assertThat(stale.body()).contains("OperationOutcome").contains("changed by");
 
         read.setMeta(null);
+        read.setId(read.getIdElement().toUnqualifiedVersionless()); // HAPI writes an id's version as meta.versionId
         HttpResponse<String> unversioned = put("/Patient/" + id, fhir.newJsonParser().encodeResourceToString(read), null);
         assertThat(unversioned.statusCode()).isEqualTo(412);
         assertThat(client.read().resource(Patient.class).withId(id).execute().getTelecomFirstRep().getValue())

@@ -30,7 +30,9 @@ public final class WildFlyNode implements AutoCloseable {
         this.base = base;
     }
 
-    public WildFlyNode start(String multicastAddress, String clusterName) throws IOException {
+    /** Starts the node with the test run's environment plus the given variables (e.g. another HMS_DB_URL). */
+    public WildFlyNode start(String multicastAddress, String clusterName, java.util.Map<String, String> env)
+            throws IOException {
         Path home = Path.of(System.getProperty("hms.it.wildfly.home"));
         deleteTree(base);
         copyTree(home.resolve("standalone"), base);
@@ -43,6 +45,7 @@ public final class WildFlyNode implements AutoCloseable {
                 "-Djboss.default.multicast.address=" + multicastAddress, "-Dhms.cluster.name=" + clusterName)
                 .redirectErrorStream(true)
                 .redirectOutput(base.resolve("console.log").toFile());
+        pb.environment().putAll(env);
         pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         pb.environment().put("JAVA_OPTS", "-Xms256m -Xmx768m -Djava.net.preferIPv4Stack=true");
         process = pb.start();
