@@ -3,13 +3,19 @@ package org.asclepius.hms.batch;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.RunAs;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import java.util.Properties;
+import org.asclepius.hms.shared.DomainException;
+import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.Roles;
 import org.jboss.ejb3.annotation.RunAsPrincipal;
 
@@ -22,6 +28,8 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
 @RunAsPrincipal(Roles.SYSTEM)
 public class BatchJobs {
     public static final String AUDIT_CHAIN_VERIFICATION = "audit-chain-verification";
+    /** JBeret's restart parameter (org.jberet.spi.PropertyKey.RESTART_MODE). */
+    static final String RESTART_MODE = "jberet.restart.mode";
 
     @Resource
     SessionContext session;
@@ -40,6 +48,28 @@ public class BatchJobs {
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.ADMIN})
     public String exitStatus(long executionId) {
         return BatchRuntime.getJobOperator().getJobExecution(executionId).getExitStatus();
+    }
+
+    /**
+     * Restarts a failed or stopped execution from its last checkpoint, on whichever node this runs. Restart mode
+     * "strict": an execution that is still STARTING, STARTED or STOPPING (perhaps on another node) is refused
+     * rather than guessed dead.
+     */
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.ADMIN})
+    public long restart(long executionId) {
+        Properties parameters = new Properties();
+        parameters.setProperty(RESTART_MODE, "strict");
+        parameters.setProperty("triggeredBy", session.getCallerPrincipal().getName());
+        try {
+            return BatchRuntime.getJobOperator().restart(executionId, parameters);
+        } catch (NoSuchJobExecutionException e) {
+            throw new NotFoundException("Job execution", executionId);
+        } catch (JobExecutionAlreadyCompleteException e) {
+            throw new DomainException("Job execution " + executionId + " has already completed; start a new run.");
+        } catch (JobRestartException | JobExecutionNotMostRecentException e) {
+            throw new DomainException("Job execution " + executionId + " cannot be restarted now: only a failed or"
+                    + " stopped run can be, and only its latest execution (is it still running on another node?).");
+        }
     }
 
     @Schedule(hour = "2", minute = "15", persistent = true, info = "nightly audit chain verification")

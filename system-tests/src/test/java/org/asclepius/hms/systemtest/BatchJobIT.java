@@ -69,6 +69,18 @@ class BatchJobIT {
     }
 
     @Test
+    void aCompletedExecutionIsNotRestarted() throws Exception {
+        long execution = privacyOfficer.call(() -> jobs.startAuditChainVerification());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (privacyOfficer.call(() -> jobs.status(execution)) != BatchStatus.COMPLETED && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        assertThatThrownBy(() -> privacyOfficer.call(() -> jobs.restart(execution)))
+                .isInstanceOf(org.asclepius.hms.shared.DomainException.class)
+                .hasMessageContaining("already completed");
+    }
+
+    @Test
     void aReceptionistCannotStartIt() {
         assertThatThrownBy(() -> receptionist.call(() -> jobs.startAuditChainVerification()))
                 .isInstanceOf(EJBAccessException.class);
