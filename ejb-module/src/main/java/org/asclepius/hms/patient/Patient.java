@@ -49,6 +49,9 @@ public class Patient extends TrackedEntity {
     private Address address = new Address();
     @Column(name = "phone", length = 25)
     private String phone;
+    /** the phone's digits only, for searching however it was typed */
+    @Column(name = "phone_key", length = 25)
+    private String phoneKey;
     @Column(name = "email", length = 120)
     private String email;
     @Embedded
@@ -76,6 +79,7 @@ public class Patient extends TrackedEntity {
         birthDate = data.getBirthDate();
         address = data.getAddress() == null ? new Address() : data.getAddress().copy();
         phone = blankToNull(data.getPhone());
+        phoneKey = phoneKey(phone);
         email = blankToNull(data.getEmail());
         nextOfKin = data.getNextOfKin() == null ? new NextOfKin() : data.getNextOfKin().copy();
         identifiers.removeIf(existing -> data.getIdentifiers().stream().noneMatch(e -> same(existing, e)));
@@ -105,6 +109,15 @@ public class Patient extends TrackedEntity {
     public static String normalizeName(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' -]", "").replaceAll("\\s+", " ").trim();
+    }
+
+    /** The digits of a phone number, or null when it has none. */
+    public static String phoneKey(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? null : digits;
     }
 
     private static String blankToNull(String s) {

@@ -3,14 +3,15 @@ package org.asclepius.hms.patient;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.asclepius.hms.shared.Page;
 import org.hibernate.Session;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /** Storage of patients. Queries use bound parameters only. */
@@ -18,6 +19,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 public class PatientRepository {
     @PersistenceContext
     EntityManager em;
+
+    private PatientSearchSql.Dialect dialect;
 
     public Optional<Patient> find(long id) {
         return Optional.ofNullable(em.find(Patient.class, id));
@@ -54,56 +57,46 @@ public class PatientRepository {
         em.flush();
     }
 
+    /** One page of a search, best matches first (see {@link PatientSearchSql}). */
     public Page<PatientSummary> search(PatientQuery q, int first, int max) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (q.name() != null && !q.name().isBlank()) {
-            String[] tokens = Patient.normalizeName(q.name()).split(" ");
-            for (int i = 0; i < tokens.length && i < 5; i++) {
-                where.append(" and p.nameKey like :n").append(i);
-                params.put("n" + i, "% " + escapeLike(tokens[i]) + "%");
-            }
+        PatientSearchSql sql = new PatientSearchSql(dialect(), q);
+        if (dialect() == PatientSearchSql.Dialect.POSTGRESQL) {
+            // for this transaction only: how similar a misspelled name part must be to match
+            em.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', ?, true)")
+                    .setParameter(1, PatientSearchSql.FUZZY_THRESHOLD).getSingleResult();
         }
-        if (q.familyName() != null && !q.familyName().isBlank()) {
-            where.append(" and lower(p.familyName) like :family");
-            params.put("family", escapeLike(q.familyName().trim().toLowerCase(java.util.Locale.ROOT)) + "%");
+        List<PatientSummary> items = new ArrayList<>();
+        for (Object row : bind(sql.page(first, max)).getResultList()) {
+            Object[] r = (Object[]) row;
+            items.add(new PatientSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], Sex.valueOf((String) r[5]), toLocalDate(r[6]), (String) r[7], (String) r[8]));
         }
-        if (q.givenName() != null && !q.givenName().isBlank()) {
-            where.append(" and lower(p.givenName) like :given");
-            params.put("given", escapeLike(q.givenName().trim().toLowerCase(java.util.Locale.ROOT)) + "%");
-        }
-        if (q.birthDate() != null) {
-            where.append(" and p.birthDate = :birthDate");
-            params.put("birthDate", q.birthDate());
-        }
-        if (q.mrn() != null && !q.mrn().isBlank()) {
-            where.append(" and p.mrn = :mrn");
-            params.put("mrn", q.mrn().trim());
-        }
-        if (q.identifierValue() != null && !q.identifierValue().isBlank()) {
-            where.append(" and exists (select 1 from PatientIdentifier i where i.patient = p and i.value = :idValue");
-            params.put("idValue", IdentifierType.normalize(q.identifierValue()));
-            if (q.identifierType() != null) {
-                where.append(" and i.type = :idType");
-                params.put("idType", q.identifierType());
-            }
-            where.append(")");
-        }
-        TypedQuery<PatientSummary> select = em.createQuery("select new org.asclepius.hms.patient.PatientSummary("
-                + "p.id, p.mrn, p.familyName, p.givenName, p.middleName, p.sex, p.birthDate, p.phone, p.address.city)"
-                + " from Patient p" + where + " order by p.familyName, p.givenName, p.birthDate, p.id",
-                PatientSummary.class);
-        TypedQuery<Long> count = em.createQuery("select count(p) from Patient p" + where, Long.class);
-        params.forEach((k, v) -> {
-            select.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<PatientSummary> items = new ArrayList<>(select.setFirstResult(first).setMaxResults(max).getResultList());
-        long total = items.size() < max && first == 0 ? items.size() : count.getSingleResult();
+        long total = items.size() < max && (first == 0 || !items.isEmpty()) ? first + items.size()
+                : ((Number) bind(sql.count()).getSingleResult()).longValue();
         return new Page<>(items, total, first, max);
     }
 
-    private static String escapeLike(String s) {
-        return s.replace("\\", "").replace("%", "").replace("_", "");
+    private Query bind(PatientSearchSql.Statement statement) {
+        Query query = em.createNativeQuery(statement.sql());
+        for (int i = 0; i < statement.parameters().size(); i++) {
+            query.setParameter(i + 1, statement.parameters().get(i));
+        }
+        return query;
+    }
+
+    private PatientSearchSql.Dialect dialect() {
+        if (dialect == null) {
+            Dialect d = em.unwrap(Session.class).getSessionFactory().unwrap(SessionFactoryImplementor.class)
+                    .getJdbcServices().getDialect();
+            dialect = d instanceof PostgreSQLDialect ? PatientSearchSql.Dialect.POSTGRESQL : PatientSearchSql.Dialect.H2;
+        }
+        return dialect;
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        return ((java.sql.Date) value).toLocalDate();
     }
 }

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.asclepius.hms.patient.IdentifierType;
 import org.asclepius.hms.patient.PatientQuery;
+import org.asclepius.hms.patient.Sex;
 import org.asclepius.hms.patient.PatientRecord;
 import org.asclepius.hms.patient.PatientService;
 import org.asclepius.hms.patient.PatientSummary;
@@ -95,6 +96,9 @@ public class PatientResourceProvider implements IResourceProvider {
             @OptionalParam(name = Patient.SP_GIVEN) StringParam given,
             @OptionalParam(name = Patient.SP_BIRTHDATE) DateParam birthdate,
             @OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
+            @OptionalParam(name = Patient.SP_GENDER) TokenParam gender,
+            @OptionalParam(name = Patient.SP_PHONE) StringParam phone,
+            @OptionalParam(name = Patient.SP_ADDRESS_POSTALCODE) StringParam postalCode,
             @Offset Integer offset,
             @Count Integer count) {
         String mrn = null;
@@ -123,11 +127,19 @@ public class PatientResourceProvider implements IResourceProvider {
                 identifierValue = identifier.getValue().trim();
             }
         }
-        PatientQuery query = new PatientQuery(text(Patient.SP_NAME, name), text(Patient.SP_FAMILY, family),
-                text(Patient.SP_GIVEN, given), day(birthdate), mrn, identifierType, identifierValue);
+        PatientQuery query = PatientQuery.EMPTY.withName(text(Patient.SP_NAME, name))
+                .withFamilyName(text(Patient.SP_FAMILY, family))
+                .withGivenName(text(Patient.SP_GIVEN, given))
+                .withBirthDate(day(birthdate))
+                .withMrn(mrn)
+                .withIdentifier(identifierType, identifierValue)
+                .withSex(sex(gender))
+                .withPhone(text(Patient.SP_PHONE, phone))
+                .withPostalCode(text(Patient.SP_ADDRESS_POSTALCODE, postalCode));
         if (query.isEmpty()) {
-            throw new InvalidRequestException("Give at least one search parameter: name, family, given, birthdate"
-                    + " or identifier (a search for every patient is not offered)");
+            throw new InvalidRequestException("Give at least one search parameter: name, family, given, birthdate,"
+                    + " identifier, phone or address-postalcode (a search for every patient is not offered;"
+                    + " gender only narrows a search)");
         }
         int first = offset == null ? 0 : offset;
         if (first < 0) {
@@ -152,6 +164,22 @@ public class PatientResourceProvider implements IResourceProvider {
                 || param.isText());
         String value = param.getValue();
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static Sex sex(TokenParam param) {
+        if (param == null) {
+            return null;
+        }
+        checkNoModifier(Patient.SP_GENDER, param.getModifier() != null || param.getMissing() != null);
+        String code = param.getValue() == null ? "" : param.getValue().trim();
+        return switch (code) {
+            case "female" -> Sex.FEMALE;
+            case "male" -> Sex.MALE;
+            case "other" -> Sex.OTHER;
+            case "unknown" -> Sex.UNKNOWN;
+            default -> throw new InvalidRequestException("Search parameter 'gender' must be one of female, male,"
+                    + " other, unknown");
+        };
     }
 
     private static LocalDate day(DateParam param) {

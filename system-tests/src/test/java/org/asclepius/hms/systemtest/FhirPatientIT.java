@@ -119,6 +119,13 @@ class FhirPatientIT {
                 .isEmpty();
         assertThat(search(Patient.IDENTIFIER.exactly().systemAndCode(NATIONAL_ID, nationalId))).containsExactly(id.getIdPart());
         assertThat(search(Patient.IDENTIFIER.exactly().systemAndCode(MRN, mrn))).containsExactly(id.getIdPart());
+        assertThat(searchWith(Patient.FAMILY.matches().value(family), Patient.GENDER.exactly().code("female")))
+                .containsExactly(id.getIdPart());
+        assertThat(searchWith(Patient.FAMILY.matches().value(family), Patient.GENDER.exactly().code("male"))).isEmpty();
+        assertThat(searchWith(Patient.PHONE.exactly().identifier("555-0142"), Patient.FAMILY.matches().value(family)))
+                .containsExactly(id.getIdPart());
+        assertThat(get("/Patient?gender=female", token, "application/fhir+json").statusCode())
+                .as("gender alone only narrows a search").isEqualTo(400);
         assertThat(TestEnvironment.serverLog()).doesNotContain(family).doesNotContain(nationalId);
     }
 

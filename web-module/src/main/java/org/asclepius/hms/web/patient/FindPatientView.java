@@ -28,7 +28,7 @@ public class FindPatientView implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final int PAGE_SIZE = 20;
     static final String FORM = "findForm";
-    static final String EMPTY_QUERY = "enter a name, date of birth, MRN or identifier";
+    static final String EMPTY_QUERY = "enter a name, date of birth, MRN, phone or identifier";
 
     @Inject
     PatientService patients;
@@ -37,12 +37,14 @@ public class FindPatientView implements Serializable {
     private LocalDate birthDate;
     private String mrn;
     private String identifierValue;
+    private String phone;
     private PatientQuery query;
     private PagedModel<PatientSummary> results;
 
     public void search() {
         FacesContext context = FacesContext.getCurrentInstance();
-        PatientQuery q = new PatientQuery(trim(name), null, null, birthDate, trim(mrn), null, trim(identifierValue));
+        PatientQuery q = PatientQuery.byName(trim(name)).withBirthDate(birthDate).withMrn(trim(mrn))
+                .withIdentifier(null, trim(identifierValue)).withPhone(trim(phone));
         if (q.isEmpty()) {
             FieldMessages.error(context, FORM, "searchName", EMPTY_QUERY);
             return;
@@ -107,6 +109,14 @@ public class FindPatientView implements Serializable {
 
     public void setMrn(String mrn) {
         this.mrn = mrn;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
     }
 
     public String getIdentifierValue() {
