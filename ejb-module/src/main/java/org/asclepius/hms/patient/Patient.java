@@ -56,6 +56,11 @@ public class Patient extends TrackedEntity {
     private String email;
     @Embedded
     private NextOfKin nextOfKin = new NextOfKin();
+    /** registered in an emergency before the person could be identified */
+    @Column(name = "unidentified", nullable = false)
+    private boolean unidentified;
+    @Column(name = "birth_date_estimated", nullable = false)
+    private boolean birthDateEstimated;
 
     @OneToMany(mappedBy = "patient", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("type, value")
@@ -67,6 +72,22 @@ public class Patient extends TrackedEntity {
     public Patient(String mrn, PatientData data) {
         this.mrn = mrn;
         apply(data);
+    }
+
+    /**
+     * An emergency registration of someone not yet identified. The name is a placeholder that carries the
+     * MRN, so two unknown patients in the department are never confused ("UNKNOWN, Male-10000231").
+     */
+    public static Patient unidentified(String mrn, Sex sex, LocalDate estimatedBirthDate) {
+        PatientData data = new PatientData();
+        data.setFamilyName("UNKNOWN");
+        data.setGivenName(sex.getLabel() + "-" + mrn);
+        data.setSex(sex);
+        data.setBirthDate(estimatedBirthDate);
+        Patient patient = new Patient(mrn, data);
+        patient.unidentified = true;
+        patient.birthDateEstimated = true;
+        return patient;
     }
 
     /** Copies the editable data onto the patient. */
@@ -137,4 +158,6 @@ public class Patient extends TrackedEntity {
     public String getEmail() { return email; }
     public NextOfKin getNextOfKin() { return nextOfKin == null ? new NextOfKin() : nextOfKin; }
     public List<PatientIdentifier> getIdentifiers() { return identifiers; }
+    public boolean isUnidentified() { return unidentified; }
+    public boolean isBirthDateEstimated() { return birthDateEstimated; }
 }

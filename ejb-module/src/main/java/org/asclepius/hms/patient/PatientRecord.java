@@ -11,7 +11,8 @@ import org.asclepius.hms.shared.PatientScoped;
 public record PatientRecord(long id, long version, String mrn, String familyName, String givenName,
                             String middleName, Sex sex, LocalDate birthDate, Address address, String phone,
                             String email, NextOfKin nextOfKin, List<IdentifierEntry> identifiers,
-                            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy)
+                            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+                            boolean unidentified, boolean birthDateEstimated)
         implements PatientScoped, Serializable {
 
     public PatientRecord {
@@ -23,7 +24,8 @@ public record PatientRecord(long id, long version, String mrn, String familyName
                 p.getMiddleName(), p.getSex(), p.getBirthDate(), p.getAddress().copy(), p.getPhone(),
                 p.getEmail(), p.getNextOfKin().copy(),
                 p.getIdentifiers().stream().map(i -> new IdentifierEntry(i.getType(), i.getValue())).toList(),
-                p.getCreatedAt(), p.getCreatedBy(), p.getUpdatedAt(), p.getUpdatedBy());
+                p.getCreatedAt(), p.getCreatedBy(), p.getUpdatedAt(), p.getUpdatedBy(), p.isUnidentified(),
+                p.isBirthDateEstimated());
     }
 
     @Override

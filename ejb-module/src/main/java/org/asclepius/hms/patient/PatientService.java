@@ -48,6 +48,26 @@ public class PatientService {
     }
 
     /**
+     * Emergency quick registration of a patient who cannot be identified yet: only sex and an estimated age.
+     * The date of birth is estimated (1 July of the estimated birth year) and marked so.
+     */
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN})
+    @Audited(action = AuditAction.CREATE)
+    public PatientRecord registerUnidentified(UnidentifiedPatientData data) {
+        validator.validate(data);
+        LocalDate estimatedBirthDate = LocalDate.now(clock).minusYears(data.getEstimatedAge()).withMonth(7).withDayOfMonth(1);
+        if (estimatedBirthDate.isAfter(LocalDate.now(clock))) {
+            estimatedBirthDate = LocalDate.now(clock);
+        }
+        Patient patient = Patient.unidentified(MedicalRecordNumber.fromSequence(patients.nextMrnSequence()),
+                data.getSex(), estimatedBirthDate);
+        patient.touch(caller(), clock.instant());
+        patients.store(patient);
+        flush(patient);
+        return PatientRecord.of(patient);
+    }
+
+    /**
      * Saves changes made to the version the caller loaded. If someone saved in between, nothing is
      * overwritten and the caller is told who changed it and when.
      */

@@ -39,7 +39,7 @@ class FhirPatientMapperTest {
                         new IdentifierEntry(IdentifierType.PASSPORT, "X1234567"),
                         new IdentifierEntry(IdentifierType.INSURANCE_MEMBER_ID, "INS-777"),
                         new IdentifierEntry(IdentifierType.DRIVERS_LICENSE, "D1234-567")),
-                UPDATED.minusSeconds(3600), "clerk", UPDATED, "nurse");
+                UPDATED.minusSeconds(3600), "clerk", UPDATED, "nurse", false, false);
     }
 
     @Test
@@ -117,7 +117,7 @@ class FhirPatientMapperTest {
     void roundTrip_minimalRecord_leavesOptionalElementsOut() {
         PatientRecord minimal = new PatientRecord(1L, 0L, "10000009", "Doe", "Jane", null, Sex.FEMALE,
                 LocalDate.of(2001, 1, 2), new Address(), null, null, new NextOfKin(), List.of(),
-                UPDATED, "clerk", UPDATED, "clerk");
+                UPDATED, "clerk", UPDATED, "clerk", false, false);
 
         Patient p = FhirPatientMapper.toFhir(minimal);
 

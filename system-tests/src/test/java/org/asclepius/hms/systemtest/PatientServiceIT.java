@@ -23,6 +23,8 @@ import org.asclepius.hms.patient.PatientQuery;
 import org.asclepius.hms.patient.PatientRecord;
 import org.asclepius.hms.patient.PatientService;
 import org.asclepius.hms.patient.PatientSummary;
+import org.asclepius.hms.patient.Sex;
+import org.asclepius.hms.patient.UnidentifiedPatientData;
 import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.InvalidInputException;
 import org.asclepius.hms.shared.Page;
@@ -187,8 +189,8 @@ class PatientServiceIT {
                 PatientQuery.byName(family).withPostalCode("02081"), 0, 10));
         assertThat(byPostalCode.items()).extracting(PatientSummary::id).containsExactly(annaId);
 
-        // two neighbouring letters swapped, as clerks mistype
-        String misspelled = family.substring(0, 5) + family.charAt(6) + family.charAt(5) + family.substring(7);
+        // two neighbouring letters swapped, as clerks mistype ("Rank..." typed "Rnak...")
+        String misspelled = "Rnak" + family.substring(4);
         Page<PatientSummary> fuzzy = receptionist.call(() -> patients.search(PatientQuery.byName(misspelled), 0, 10));
         if (onPostgresql()) {
             assertThat(fuzzy.items()).extracting(PatientSummary::familyName).containsOnly(family).hasSize(2);
@@ -210,12 +212,38 @@ class PatientServiceIT {
     }
 
     @Test
+    void registerUnidentified_givesAPlaceholderNameCarryingTheMrnAndAnEstimatedBirthDate() throws Exception {
+        UnidentifiedPatientData unknown = new UnidentifiedPatientData();
+        unknown.setSex(Sex.MALE);
+        unknown.setEstimatedAge(40);
+        PatientRecord r = receptionist.call(() -> patients.registerUnidentified(unknown));
+
+        assertThat(MedicalRecordNumber.isValid(r.mrn())).isTrue();
+        assertThat(r.familyName()).isEqualTo("UNKNOWN");
+        assertThat(r.givenName()).isEqualTo("Male-" + r.mrn());
+        assertThat(r.unidentified()).isTrue();
+        assertThat(r.birthDateEstimated()).isTrue();
+        assertThat(r.birthDate().getYear()).isBetween(LocalDate.now().getYear() - 41, LocalDate.now().getYear() - 40);
+        assertThat(auditRows("select action from audit_event where patient_id = ?", r.id())).containsExactly("CREATE");
+
+        UnidentifiedPatientData bad = new UnidentifiedPatientData();
+        bad.setEstimatedAge(200);
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> receptionist.call(() -> patients.registerUnidentified(bad)));
+        assertThat(e.getFieldErrors()).containsOnlyKeys("sex", "estimatedAge");
+        assertThatThrownBy(() -> billingClerk.call(() -> patients.registerUnidentified(unknown)))
+                .isInstanceOf(EJBAccessException.class);
+    }
+
+    @Test
     void roles_areEnforcedByTheContainer() throws Exception {
         PatientData data = TestData.patient(TestData.uniqueFamilyName("Sec"), "Dan", LocalDate.of(1960, 1, 1));
         assertThatThrownBy(() -> billingClerk.call(() -> patients.register(data)))
                 .isInstanceOf(EJBAccessException.class);
         assertThatThrownBy(() -> receptionist.call(() -> auditTrail.search(null, null, 0, 10)))
                 .isInstanceOf(EJBAccessException.class);
+        receptionist.call(() -> patients.register(TestData.patient(TestData.uniqueFamilyName("Sec"), "Eli",
+                LocalDate.of(1961, 1, 1))));
         assertThat(privacyOfficer.call(() -> auditTrail.search(null, null, 0, 10)).items()).isNotEmpty();
         // and a caller with no identity at all is refused too
         assertThatThrownBy(() -> patients.search(PatientQuery.byName("x"), 0, 10))

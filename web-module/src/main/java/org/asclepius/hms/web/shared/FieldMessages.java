@@ -57,6 +57,13 @@ public final class FieldMessages {
             .field("birthDate", "searchBirthDate", "Date of birth")
             .field("mrn", "searchMrn", "MRN")
             .field("identifierValue", "searchIdentifier", "Identifier")
+            .field("phone", "searchPhone", "Phone")
+            .build();
+
+    /** Emergency registration of an unidentified patient ({@code quick-register.xhtml}). */
+    public static final FieldMessages UNIDENTIFIED_PATIENT_FORM = new Builder()
+            .field("sex", "quickSex", "Sex")
+            .field("estimatedAge", "estimatedAge", "Estimated age")
             .build();
 
     /** Where one field error goes: a component id (or none, for the page) and the text to show. */
