@@ -44,8 +44,7 @@ public class AuditInterceptor {
 
     private void recordResult(Audited audited, Object result) {
         if (result instanceof PatientScoped scoped) {
-            trail.recordSuccess(audited.action(), audited.resource(), String.valueOf(scoped.patientId()),
-                    scoped.patientId());
+            trail.recordSuccess(audited.action(), audited.resource(), scoped.resourceId(), scoped.patientId());
         } else if (result instanceof Page<?> page) {
             page.items().forEach(item -> recordResult(audited, item));
         } else if (result instanceof Collection<?> items) {

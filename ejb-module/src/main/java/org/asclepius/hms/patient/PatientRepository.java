@@ -26,6 +26,11 @@ public class PatientRepository {
         return Optional.ofNullable(em.find(Patient.class, id));
     }
 
+    /** The patient, locked until the transaction ends, so that changes to what hangs on them are serialized. */
+    public Optional<Patient> lock(long id) {
+        return Optional.ofNullable(em.find(Patient.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public Optional<Patient> findByMrn(String mrn) {
         return em.createQuery("select p from Patient p where p.mrn = :mrn", Patient.class)
                 .setParameter("mrn", mrn)

@@ -6,4 +6,9 @@ package org.asclepius.hms.shared;
  */
 public interface PatientScoped {
     long patientId();
+
+    /** The id of the audited resource: the patient's own, unless the result is another resource about them. */
+    default String resourceId() {
+        return String.valueOf(patientId());
+    }
 }

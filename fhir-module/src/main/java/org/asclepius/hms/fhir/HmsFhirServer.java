@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import org.asclepius.hms.audit.AuditTrail;
 import org.asclepius.hms.patient.PatientService;
+import org.asclepius.hms.patient.coverage.CoverageService;
 import org.asclepius.hms.shared.RequestContext;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -40,6 +41,8 @@ public class HmsFhirServer extends RestfulServer {
     private transient PatientService patients;
     @EJB
     private transient AuditTrail audit;
+    @EJB
+    private transient CoverageService coverages;
     @Inject
     private transient RequestContext requestContext;
 
@@ -70,6 +73,7 @@ public class HmsFhirServer extends RestfulServer {
         setDefaultPageSize(PatientResourceProvider.DEFAULT_COUNT);
         setMaximumPageSize(PatientResourceProvider.MAX_COUNT);
         registerProvider(new PatientResourceProvider(patients));
+        registerProvider(new CoverageResourceProvider(coverages));
         registerInterceptor(new FhirExceptionInterceptor(audit, this::requestId));
         registerInterceptor(new SecurityInCapabilityStatement());
     }

@@ -215,6 +215,23 @@ class FhirPatientIT {
     }
 
     @Test
+    void coverage_isSearchedByBeneficiary() throws Exception {
+        Patient patient = new Patient();
+        patient.addName().setFamily(TestData.uniqueFamilyName("Cov")).addGiven("Jo");
+        patient.setGender(AdministrativeGender.OTHER);
+        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1955-05-05"));
+        String id = client.create().resource(patient).execute().getId().getIdPart();
+
+        Bundle none = client.search().forResource(org.hl7.fhir.r4.model.Coverage.class)
+                .where(org.hl7.fhir.r4.model.Coverage.BENEFICIARY.hasId("Patient/" + id))
+                .returnBundle(Bundle.class).execute();
+        assertThat(none.getEntry()).isEmpty();
+        assertThat(get("/Coverage?beneficiary=Patient/abc", token, "application/fhir+json").statusCode()).isEqualTo(400);
+        assertThat(get("/Coverage?beneficiary=Patient/999999999", token, "application/fhir+json").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void unknownPatient_is404() throws Exception {
         assertThat(get("/Patient/999999999", token, "application/fhir+json").statusCode()).isEqualTo(404);
     }

@@ -66,6 +66,14 @@ class StaffScreensIT {
             assertThat(browser.driver().findElement(By.id("bannerMrn")).getText()).contains(mrn);
             assertThat(browser.driver().findElement(By.id("bannerAllergies")).getText()).contains("Allergies not recorded");
 
+            // insurance coverage, from the summary
+            browser.driver().findElement(By.id("coverageButton")).click();
+            clear(browser, "payerName").sendKeys("Acme Health");
+            clear(browser, "memberId").sendKeys("MBR-77");
+            browser.driver().findElement(By.id("saveCoverage")).click();
+            browser.waitUntil(d -> d.findElement(By.id("coverages")).getText().contains("Acme Health"));
+            assertThat(browser.driver().findElement(By.id("coverages")).getText()).contains("MBR-77").contains("Primary");
+
             // find by name (given first, partial family): server-side search without a page reload
             browser.open("/hms/patient/find-patient.xhtml");
             browser.waitFor(By.id("searchName")).sendKeys("ines " + family.substring(0, family.length() - 3));

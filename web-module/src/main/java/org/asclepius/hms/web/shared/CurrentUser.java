@@ -83,6 +83,10 @@ public class CurrentUser implements Serializable {
         return hasAny(PATIENT_EDITORS);
     }
 
+    public boolean isCanEditCoverage() {
+        return hasAny(new String[] {Roles.RECEPTIONIST, Roles.BILLING_CLERK, Roles.ADMIN});
+    }
+
     public boolean isCanAudit() {
         return hasAny(AUDITORS);
     }

@@ -66,6 +66,18 @@ public final class FieldMessages {
             .field("estimatedAge", "estimatedAge", "Estimated age")
             .build();
 
+    /** A patient's insurance coverage ({@code patient-coverage.xhtml}). */
+    public static final FieldMessages COVERAGE_FORM = new Builder()
+            .field("payerName", "payerName", "Payer")
+            .field("planName", "planName", "Plan")
+            .field("memberId", "memberId", "Member ID")
+            .field("subscriberName", "subscriberName", "Subscriber")
+            .field("relationship", "relationship", "Relationship")
+            .field("priority", "priority", "Priority")
+            .field("effectiveFrom", "effectiveFrom", "Effective from")
+            .field("effectiveTo", "effectiveTo", "Effective to")
+            .build();
+
     /** Where one field error goes: a component id (or none, for the page) and the text to show. */
     public record Target(String componentId, String label, String message) {
         public Optional<String> component() {
