@@ -43,10 +43,21 @@ public class AuditTrail {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void recordSuccess(AuditAction action, String resourceType, String resourceId, Long patientId) {
+        recordSuccess(action, resourceType, resourceId, patientId, null);
+    }
+
+    /**
+     * Records successful access with a detail (e.g. the reason a clerk gave for a decision), in the current
+     * transaction. The detail is kept in the audit trail, never in logs.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordSuccess(AuditAction action, String resourceType, String resourceId, Long patientId,
+                              String detail) {
         String key = action + "|" + resourceType + "|" + resourceId + "|" + patientId;
         if (firstTimeInRequest(key)) {
             em.persist(new AuditEvent(record(action, resourceType, resourceId, patientId, AuditOutcome.SUCCESS,
-                    null)));
+                    detail)));
         }
     }
 

@@ -10,10 +10,13 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.asclepius.hms.audit.AuditAction;
+import org.asclepius.hms.audit.AuditTrail;
 import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.audit.PatientRef;
+import org.asclepius.hms.patient.matching.MatchGrade;
 import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.InputValidator;
 import org.asclepius.hms.shared.InvalidInputException;
@@ -26,9 +29,15 @@ import org.asclepius.hms.shared.Roles;
 public class PatientService {
     /** Largest page a search returns. */
     public static final int MAX_PAGE = 100;
+    /** Most duplicate candidates shown or returned. */
+    public static final int MAX_DUPLICATE_CANDIDATES = 10;
 
     @Inject
     PatientRepository patients;
+    @Inject
+    PatientMatching matching;
+    @Inject
+    AuditTrail audit;
     @Inject
     InputValidator validator;
     @Inject
@@ -45,6 +54,47 @@ public class PatientService {
         patients.store(patient);
         flush(patient);
         return PatientRecord.of(patient);
+    }
+
+    /**
+     * Registered patients who may be the person described, best first (probable and certain matches, and
+     * possible ones), each with the fields that agreed. Every patient listed is audited as seen.
+     */
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.INTEGRATION})
+    @Audited(action = AuditAction.SEARCH)
+    public List<DuplicateCandidate> findDuplicates(PatientData data, Long excludePatientId) {
+        if (data == null) {
+            throw InvalidInputException.of("input", "is required");
+        }
+        return matching.candidates(PatientMatching.toCandidate(data), excludePatientId, MatchGrade.POSSIBLE,
+                MAX_DUPLICATE_CANDIDATES);
+    }
+
+    /**
+     * Registration from the front desk: refused with the likely matches ({@link PossibleDuplicateException})
+     * when the person is probably registered already, unless the clerk states why this is a different person
+     * (the reason is kept in the audit trail).
+     */
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN})
+    @Audited(action = AuditAction.CREATE)
+    public PatientRecord registerChecked(PatientData data, String differentPersonReason) {
+        validate(data, null);
+        String reason = differentPersonReason == null ? "" : differentPersonReason.trim();
+        if (reason.length() > 300 || reason.chars().anyMatch(c -> c == '<' || c == '>' || Character.isISOControl(c))) {
+            throw InvalidInputException.of("differentPersonReason", "at most 300 characters, no < or >");
+        }
+        List<DuplicateCandidate> likely = matching.candidates(PatientMatching.toCandidate(data), null,
+                MatchGrade.PROBABLE, MAX_DUPLICATE_CANDIDATES);
+        if (!likely.isEmpty() && reason.isEmpty()) {
+            throw new PossibleDuplicateException(likely);
+        }
+        PatientRecord registered = register(data);
+        if (!likely.isEmpty()) {
+            audit.recordSuccess(AuditAction.CREATE, "Patient", String.valueOf(registered.id()), registered.id(),
+                    "registered as a new patient despite likely matches "
+                            + likely.stream().map(c -> c.patient().mrn()).toList() + ": " + reason);
+        }
+        return registered;
     }
 
     /**
@@ -148,6 +198,7 @@ public class PatientService {
     private void flush(Patient patient) {
         try {
             patients.flush();
+            matching.storeKeys(patient);
         } catch (OptimisticLockException e) {
             throw new ConcurrentUpdateException("This patient", "another user", clock.instant());
         } catch (PersistenceException e) {

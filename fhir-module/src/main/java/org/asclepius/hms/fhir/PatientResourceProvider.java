@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
@@ -23,7 +25,9 @@ import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.LocalDate;
 import java.util.List;
+import org.asclepius.hms.patient.DuplicateCandidate;
 import org.asclepius.hms.patient.IdentifierType;
+import org.asclepius.hms.patient.matching.MatchGrade;
 import org.asclepius.hms.patient.PatientQuery;
 import org.asclepius.hms.patient.Sex;
 import org.asclepius.hms.patient.PatientRecord;
@@ -31,7 +35,11 @@ import org.asclepius.hms.patient.PatientService;
 import org.asclepius.hms.patient.PatientSummary;
 import org.asclepius.hms.shared.Page;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
@@ -47,6 +55,8 @@ import org.hl7.fhir.r4.model.Patient;
  */
 public class PatientResourceProvider implements IResourceProvider {
     public static final int DEFAULT_COUNT = 20;
+    /** The extension on a $match entry's search element that carries the grade. */
+    public static final String MATCH_GRADE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/match-grade";
     public static final int MAX_COUNT = PatientService.MAX_PAGE;
 
     private final PatientService patients;
@@ -58,6 +68,41 @@ public class PatientResourceProvider implements IResourceProvider {
     @Override
     public Class<? extends IBaseResource> getResourceType() {
         return Patient.class;
+    }
+
+    /**
+     * The MPI operation {@code Patient/$match}: the registered patients who may be the person in
+     * {@code resource}, best first, each with {@code search.mode = match}, {@code search.score} (0..1) and the
+     * {@code match-grade} extension (certain, probable, possible). The candidates are audited as seen.
+     */
+    @Operation(name = "$match", type = Patient.class, idempotent = false)
+    public Bundle match(@OperationParam(name = "resource", min = 1, max = 1) Patient resource,
+                        @OperationParam(name = "onlyCertainMatches", max = 1) BooleanType onlyCertainMatches,
+                        @OperationParam(name = "count", max = 1) IntegerType count, RequestDetails request) {
+        if (resource == null) {
+            throw new InvalidRequestException("$match needs the parameter 'resource' with the Patient to match");
+        }
+        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(resource, FhirPatientMapper.Purpose.UPDATE);
+        request.getUserData().put(FhirExceptionInterceptor.FIELD_PATHS, mapped.paths());
+        boolean onlyCertain = onlyCertainMatches != null && Boolean.TRUE.equals(onlyCertainMatches.getValue());
+        int limit = count == null || count.getValue() == null ? PatientService.MAX_DUPLICATE_CANDIDATES
+                : Math.max(1, Math.min(count.getValue(), PatientService.MAX_DUPLICATE_CANDIDATES));
+        List<DuplicateCandidate> candidates = patients.findDuplicates(mapped.data(), null).stream()
+                .filter(c -> !onlyCertain || c.grade() == MatchGrade.CERTAIN)
+                .limit(limit)
+                .toList();
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(candidates.size());
+        String base = request.getFhirServerBase();
+        for (DuplicateCandidate c : candidates) {
+            Patient p = FhirPatientMapper.toFhir(c.patient());
+            Bundle.BundleEntryComponent entry = bundle.addEntry()
+                    .setFullUrl(base + "/Patient/" + c.patient().id())
+                    .setResource(p);
+            entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH)
+                    .setScore(Math.round(c.normalizedScore() * 1000) / 1000.0)
+                    .addExtension(MATCH_GRADE_EXTENSION, new CodeType(c.grade().fhirCode()));
+        }
+        return bundle;
     }
 
     @Read

@@ -215,6 +215,36 @@ class FhirPatientIT {
     }
 
     @Test
+    void match_returnsTheLikelyPatientWithScoreAndGrade() throws Exception {
+        String family = TestData.uniqueFamilyName("Mtch");
+        Patient patient = new Patient();
+        patient.addName().setFamily(family).addGiven("Robert");
+        patient.setGender(AdministrativeGender.MALE);
+        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1971-02-03"));
+        patient.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("+1 555 0188");
+        patient.addAddress().addLine("4 Quay Lane").setCity("Springfield").setPostalCode("12345");
+        String id = client.create().resource(patient).execute().getId().getIdPart();
+
+        Patient probe = new Patient();
+        probe.addName().setFamily(family).addGiven("Bob");
+        probe.setGender(AdministrativeGender.MALE);
+        probe.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1971-02-03"));
+        probe.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("555-0188");
+        org.hl7.fhir.r4.model.Parameters in = new org.hl7.fhir.r4.model.Parameters();
+        in.addParameter().setName("resource").setResource(probe);
+        Bundle result = client.operation().onType(Patient.class).named("$match").withParameters(in)
+                .returnResourceType(Bundle.class).execute();
+
+        assertThat(result.getEntry()).isNotEmpty();
+        Bundle.BundleEntryComponent first = result.getEntryFirstRep();
+        assertThat(first.getResource().getIdElement().getIdPart()).isEqualTo(id);
+        assertThat(first.getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.MATCH);
+        assertThat(first.getSearch().getScore().doubleValue()).isBetween(0.5, 1.0);
+        assertThat(first.getSearch().getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/match-grade")
+                .getValue().primitiveValue()).isIn("certain", "probable");
+    }
+
+    @Test
     void coverage_isSearchedByBeneficiary() throws Exception {
         Patient patient = new Patient();
         patient.addName().setFamily(TestData.uniqueFamilyName("Cov")).addGiven("Jo");

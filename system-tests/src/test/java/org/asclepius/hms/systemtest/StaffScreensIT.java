@@ -66,6 +66,16 @@ class StaffScreensIT {
             assertThat(browser.driver().findElement(By.id("bannerMrn")).getText()).contains(mrn);
             assertThat(browser.driver().findElement(By.id("bannerAllergies")).getText()).contains("Allergies not recorded");
 
+            // the same person typed in again: the clerk is shown the existing record and opens it
+            browser.open("/hms/patient/register-patient.xhtml");
+            fillPatient(browser, family, "Ines", "1984-03-07", "NID-" + (System.nanoTime() % 1_000_000_000L + 7));
+            browser.driver().findElement(By.id("saveButton")).click();
+            WebElement duplicates = browser.waitFor(By.id("duplicates"));
+            assertThat(duplicates.getText()).contains(mrn);
+            browser.driver().findElement(By.cssSelector("#duplicates a.hms-row-link")).click();
+            browser.waitUntil(d -> d.getCurrentUrl().contains("patient-summary"));
+            assertThat(browser.waitFor(By.id("summaryMrn")).getText()).contains(mrn);
+
             // insurance coverage, from the summary
             browser.driver().findElement(By.id("coverageButton")).click();
             clear(browser, "payerName").sendKeys("Acme Health");
