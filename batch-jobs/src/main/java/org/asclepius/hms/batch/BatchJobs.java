@@ -34,6 +34,14 @@ public class BatchJobs {
     @Resource
     SessionContext session;
 
+    public static final String DUPLICATE_PATIENT_FINDER = "duplicate-patient-finder";
+
+    /** Starts a scan of the whole patient index for duplicates; returns the job execution id. */
+    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})
+    public long startDuplicateFinder() {
+        return start(DUPLICATE_PATIENT_FINDER, session.getCallerPrincipal().getName());
+    }
+
     /** Starts a verification of the audit trail now; returns the job execution id. */
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.ADMIN})
     public long startAuditChainVerification() {

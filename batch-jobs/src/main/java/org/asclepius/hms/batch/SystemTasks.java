@@ -7,6 +7,8 @@ import jakarta.ejb.Stateless;
 import org.asclepius.hms.audit.AuditSealer;
 import org.asclepius.hms.audit.AuditVerification;
 import org.asclepius.hms.audit.VerificationReport;
+import org.asclepius.hms.patient.DuplicateFinder;
+import java.util.List;
 import org.asclepius.hms.shared.Roles;
 import org.jboss.ejb3.annotation.RunAsPrincipal;
 
@@ -24,10 +26,27 @@ public class SystemTasks {
     AuditSealer sealer;
     @EJB
     AuditVerification verification;
+    @EJB
+    DuplicateFinder duplicates;
 
     @PermitAll
     public VerificationReport sealAndVerifyAuditChain() {
         sealer.sealPending();
         return verification.verify();
+    }
+
+    @PermitAll
+    public List<Long> patientIdsAfter(long afterId, int max) {
+        return duplicates.idsAfter(afterId, max);
+    }
+
+    /** Scans the patients (in the caller's chunk transaction); returns how many worklist rows were added. */
+    @PermitAll
+    public int scanForDuplicates(List<Long> patientIds, long jobExecutionId) {
+        int written = 0;
+        for (long id : patientIds) {
+            written += duplicates.scan(id, jobExecutionId);
+        }
+        return written;
     }
 }

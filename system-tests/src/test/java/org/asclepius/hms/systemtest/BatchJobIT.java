@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.asclepius.hms.batch.BatchJobs;
+import org.asclepius.hms.patient.PatientData;
+import org.asclepius.hms.patient.PatientService;
+import org.asclepius.hms.systemtest.support.TestData;
 import org.asclepius.hms.systemtest.callers.AsPrivacyOfficer;
 import org.asclepius.hms.systemtest.callers.AsReceptionist;
 import org.asclepius.hms.systemtest.support.Deployments;
@@ -34,6 +37,8 @@ class BatchJobIT {
 
     @EJB
     BatchJobs jobs;
+    @EJB
+    PatientService patients;
     @EJB
     AsPrivacyOfficer privacyOfficer;
     @EJB
@@ -66,6 +71,40 @@ class BatchJobIT {
                 assertThat(rs.getString(4)).isEqualTo("batch");
             }
         }
+    }
+
+    @Test
+    void duplicateFinder_putsALikelyPairOnTheWorklistOnce_evenWhenRunTwice() throws Exception {
+        String family = TestData.uniqueFamilyName("Scan");
+        PatientData first = TestData.patient(family, "Margaret", java.time.LocalDate.of(1950, 9, 10));
+        PatientData second = TestData.patient(family, "Peggy", java.time.LocalDate.of(1950, 10, 9));
+        second.setIdentifiers(new java.util.ArrayList<>());
+        long a = receptionist.call(() -> patients.register(first)).id();
+        long b = receptionist.call(() -> patients.register(second)).id();
+
+        for (int run = 0; run < 2; run++) {
+            long execution = privacyOfficer.call(() -> jobs.startDuplicateFinder());
+            assertThat(awaitEnd(execution)).isEqualTo(BatchStatus.COMPLETED);
+            try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "select count(*) from duplicate_review where patient_a = ? and patient_b = ?")) {
+                ps.setLong(1, Math.min(a, b));
+                ps.setLong(2, Math.max(a, b));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("run %d", run + 1).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    private BatchStatus awaitEnd(long execution) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        BatchStatus status;
+        do {
+            Thread.sleep(250);
+            status = privacyOfficer.call(() -> jobs.status(execution));
+        } while (status != BatchStatus.COMPLETED && status != BatchStatus.FAILED && Instant.now().isBefore(deadline));
+        return status;
     }
 
     @Test

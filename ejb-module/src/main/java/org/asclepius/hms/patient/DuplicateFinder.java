@@ -1,0 +1,58 @@
+package org.asclepius.hms.patient;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.asclepius.hms.patient.matching.MatchGrade;
+import org.asclepius.hms.shared.Roles;
+
+/**
+ * The whole-index duplicate scan, one patient at a time (the batch job drives it in id order, with
+ * checkpoints): refreshes the patient's blocking keys and records on the worklist every earlier patient
+ * sharing a key who scores at least "possible". Each pair is found once, when its later patient is scanned,
+ * and written at most once (unique pair), so a restarted or repeated run adds no duplicate rows.
+ */
+@Stateless
+public class DuplicateFinder {
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    PatientMatching matching;
+    @Inject
+    Clock clock;
+
+    /** Patient ids after the given one, in order (the job's reader). */
+    @RolesAllowed(Roles.SYSTEM)
+    public List<Long> idsAfter(long afterId, int max) {
+        return em.createQuery("select p.id from Patient p where p.id > :after order by p.id", Long.class)
+                .setParameter("after", afterId).setMaxResults(max).getResultList();
+    }
+
+    /** Scans one patient against the earlier ones; returns how many new worklist rows it wrote. */
+    @RolesAllowed(Roles.SYSTEM)
+    public int scan(long patientId, Long jobExecutionId) {
+        Patient patient = em.find(Patient.class, patientId);
+        if (patient == null) {
+            return 0;
+        }
+        matching.storeKeys(patient);
+        int written = 0;
+        for (DuplicateCandidate c : matching.candidates(PatientMatching.toCandidate(patient), patientId,
+                MatchGrade.POSSIBLE, PatientService.MAX_DUPLICATE_CANDIDATES)) {
+            long earlier = c.patient().id();
+            if (earlier < patientId && em.createQuery("select count(r) from DuplicateReview r"
+                            + " where r.patientA = :a and r.patientB = :b", Long.class)
+                    .setParameter("a", earlier).setParameter("b", patientId).getSingleResult() == 0) {
+                em.persist(new DuplicateReview(earlier, patientId, c.score(), c.grade(),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS), jobExecutionId));
+                written++;
+            }
+        }
+        return written;
+    }
+}
