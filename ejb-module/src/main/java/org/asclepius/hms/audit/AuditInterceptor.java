@@ -11,6 +11,7 @@ import java.util.Collection;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.Page;
 import org.asclepius.hms.shared.PatientScoped;
+import org.asclepius.hms.shared.PatientsScoped;
 
 /**
  * The one place where service calls on patient data are audited: after the method returns, one event for
@@ -45,6 +46,8 @@ public class AuditInterceptor {
     private void recordResult(Audited audited, Object result) {
         if (result instanceof PatientScoped scoped) {
             trail.recordSuccess(audited.action(), audited.resource(), scoped.resourceId(), scoped.patientId());
+        } else if (result instanceof PatientsScoped several) {
+            several.scopedParts().forEach(part -> recordResult(audited, part));
         } else if (result instanceof Page<?> page) {
             page.items().forEach(item -> recordResult(audited, item));
         } else if (result instanceof Collection<?> items) {

@@ -8,7 +8,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.asclepius.hms.audit.AuditAction;
+import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.patient.matching.MatchGrade;
+import org.asclepius.hms.shared.Page;
 import org.asclepius.hms.shared.Roles;
 
 /**
@@ -54,5 +57,22 @@ public class DuplicateFinder {
             }
         }
         return written;
+    }
+
+    /** The open worklist, highest score first; both patients of every listed pair are audited as seen. */
+    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})
+    @Audited(action = AuditAction.SEARCH)
+    public Page<DuplicateReviewItem> openItems(int first, int max) {
+        List<DuplicateReview> rows = em.createQuery("select r from DuplicateReview r where r.status = 'OPEN'"
+                        + " order by r.score desc, r.id", DuplicateReview.class)
+                .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 100))).getResultList();
+        long total = em.createQuery("select count(r) from DuplicateReview r where r.status = 'OPEN'", Long.class)
+                .getSingleResult();
+        return new Page<>(rows.stream().map(r -> new DuplicateReviewItem(r.getId(), summary(r.getPatientA()),
+                summary(r.getPatientB()), r.getScore(), r.getGrade(), r.getFoundAt())).toList(), total, first, max);
+    }
+
+    private PatientSummary summary(long id) {
+        return PatientMatching.summary(em.find(Patient.class, id));
     }
 }

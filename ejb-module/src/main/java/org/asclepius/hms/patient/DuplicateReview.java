@@ -48,4 +48,11 @@ public class DuplicateReview {
         this.foundAt = foundAt;
         this.jobExecutionId = jobExecutionId;
     }
+
+    public Long getId() { return id; }
+    public long getPatientA() { return patientA; }
+    public long getPatientB() { return patientB; }
+    public double getScore() { return score; }
+    public MatchGrade getGrade() { return grade; }
+    public Instant getFoundAt() { return foundAt; }
 }

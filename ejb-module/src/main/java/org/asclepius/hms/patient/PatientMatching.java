@@ -83,7 +83,7 @@ public class PatientMatching {
                 d.getAddress() == null ? null : d.getAddress().getPostalCode(), nationalId);
     }
 
-    private static PatientSummary summary(Patient p) {
+    static PatientSummary summary(Patient p) {
         return new PatientSummary(p.getId(), p.getMrn(), p.getFamilyName(), p.getGivenName(), p.getMiddleName(),
                 p.getSex(), p.getBirthDate(), p.getPhone(), p.getAddress().getCity());
     }

@@ -111,6 +111,13 @@ class StaffScreensIT {
             browser.driver().findElement(By.id("verifyButton")).click();
             browser.waitUntil(d -> !d.findElement(By.id("verifyResult")).getText().isBlank());
             assertThat(browser.driver().findElement(By.id("verifyResult")).getText()).startsWith("Intact");
+
+            // the duplicate scan is started from its screen and shows its progress until it completes
+            browser.open("/hms/patient/duplicate-review.xhtml");
+            browser.waitFor(By.id("startScan")).click();
+            browser.waitUntil(d -> d.findElements(By.id("scanState")).stream()
+                    .anyMatch(e -> e.getText().contains("COMPLETED")));
+            assertThat(browser.driver().findElement(By.id("pairs")).isDisplayed()).isTrue();
         }
         assertThat(TestEnvironment.serverLog()).as("no patient data in the server log").doesNotContain(family);
     }

@@ -12,11 +12,13 @@ package org.asclepius.hms.patient.matching;
  * misspelt, 1–2 % of dates of birth with swapped day and month, a fifth of phone numbers and addresses out of date
  * after a few years); u from the frequency of chance agreement among different people (about 1 in 200 for a common
  * family name, 1 in 100 for a given name, 1 in 5,000 for a date of birth in a population spread over a century).
- * They were then checked against, and where noted adjusted on, the tuning run of {@code bench/mpi-quality}
- * (seed recorded in bench/README.md) before the final evaluation run with a different seed.
+ * They were then checked on the tuning run of {@code bench/mpi-quality} (seed 11) and left unchanged; what that
+ * run changed was the "relatives" rule below (similar given names with different sexes) and the thresholds in
+ * {@link PatientMatcher}. All were frozen before the final run on seed 29 (bench/README.md).
  *
  * <p>Relatives break the independence Fellegi–Sunter assumes: a twin or a child shares family name, address and
- * phone with the patient. So when the given names plainly disagree, phone and address agreement use the
+ * phone with the patient. So when the given names plainly disagree (or are merely similar while the sexes differ,
+ * as with Daniel and Danielle), phone and address agreement use the
  * {@code *_RELATIVES} levels, whose u is the chance that <em>different people in one household</em> share them;
  * and when, besides, phone or address agree, an equal date of birth uses {@link #BIRTH_EXACT_HOUSEHOLD} (twins).
  */

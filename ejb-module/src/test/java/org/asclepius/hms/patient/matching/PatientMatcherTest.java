@@ -71,6 +71,19 @@ class PatientMatcherTest {
         }
 
         @Test
+        void sameNameSexAndBirthDate_withNothingElseOnFile_isProbable() {
+            Person bare = william().middle(null).phone(null).address(null, null, null).nationalId(null);
+            assertThat(compare(william(), bare).grade()).isEqualTo(MatchGrade.PROBABLE);
+        }
+
+        @Test
+        void sameNameSexAndBirthDate_withDifferentPhoneAndAddress_andNoId_isOnlyPossible() {
+            Person other = william().middle(null).phone("978-555-0000").address("1 Elm Road", "Salem", "01970")
+                    .nationalId(null);
+            assertThat(compare(william(), other).grade()).isEqualTo(MatchGrade.POSSIBLE);
+        }
+
+        @Test
         void typoedDuplicate_isCertain() {
             Person dup = william().family("Smiht").given("Wiliam");
             assertThat(compare(william(), dup).grade()).isEqualTo(MatchGrade.CERTAIN);
@@ -92,6 +105,17 @@ class PatientMatcherTest {
         void twinsOfTheOtherSex_stayBelowPossible() {
             Person twin = william().given("Emily").middle(null).sex("FEMALE").nationalId("999-12-7777");
             assertThat(compare(william(), twin).grade()).isEqualTo(MatchGrade.CERTAINLY_NOT);
+        }
+
+        @Test
+        void twinsWithSimilarNamesOfTheOtherSex_stayBelowProbable() {
+            Person daniel = william().given("Daniel").middle(null).nationalId(null);
+            Person danielle = william().given("Danielle").middle(null).sex("FEMALE").nationalId(null);
+            MatchResult r = compare(daniel, danielle);
+            assertThat(r.field("given name").agreement()).isEqualTo(Agreement.PARTIAL);
+            assertThat(r.grade().isAtLeast(MatchGrade.PROBABLE)).isFalse();
+            assertThat(r.field("address").weight()).isCloseTo(MatchWeights.ADDRESS_EXACT_RELATIVES.weight(),
+                    within(1e-9));
         }
 
         @Test
