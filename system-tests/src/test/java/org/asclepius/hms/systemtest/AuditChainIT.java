@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.asclepius.hms.audit.AuditSealer;
@@ -15,6 +12,7 @@ import org.asclepius.hms.audit.VerificationReport;
 import org.asclepius.hms.patient.PatientService;
 import org.asclepius.hms.systemtest.callers.AsPrivacyOfficer;
 import org.asclepius.hms.systemtest.callers.AsReceptionist;
+import org.asclepius.hms.systemtest.support.Db;
 import org.asclepius.hms.systemtest.support.Deployments;
 import org.asclepius.hms.systemtest.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -56,47 +54,31 @@ class AuditChainIT {
         assertThat(intact.intact()).as(String.valueOf(intact.firstProblem())).isTrue();
         assertThat(intact.eventsChecked()).isGreaterThanOrEqualTo(3);
 
-        long victim = scalar("select max(s.event_id) from audit_seal s join audit_event e on e.id = s.event_id"
+        long victim = Db.number(db, "select max(s.event_id) from audit_seal s join audit_event e on e.id = s.event_id"
                 + " where e.action = 'CREATE'");
-        String originalUser = text("select user_name from audit_event where id = " + victim);
+        String originalUser = Db.column(db, "select user_name from audit_event where id = ?", victim).get(0);
 
         // a DBA rewrites who did it
-        execute("update audit_event set user_name = 'mallory' where id = " + victim);
+        Db.execute(db, "update audit_event set user_name = 'mallory' where id = " + victim);
         VerificationReport altered = privacyOfficer.call(() -> verification.verify());
         assertThat(altered.intact()).isFalse();
         assertThat(altered.firstProblem().eventId()).isEqualTo(victim);
         assertThat(altered.firstProblem().message()).contains("altered");
-        execute("update audit_event set user_name = '" + originalUser + "' where id = " + victim);
+        Db.execute(db, "update audit_event set user_name = '" + originalUser + "' where id = " + victim);
 
         // a DBA deletes the event
-        execute("create table audit_event_saved as select * from audit_event where id = " + victim);
-        execute("delete from audit_event where id = " + victim);
+        Db.execute(db, "create table audit_event_saved as select * from audit_event where id = " + victim);
+        Db.execute(db, "delete from audit_event where id = " + victim);
         VerificationReport deleted = privacyOfficer.call(() -> verification.verify());
         assertThat(deleted.intact()).isFalse();
         assertThat(deleted.firstProblem().eventId()).isEqualTo(victim);
         assertThat(deleted.firstProblem().message()).contains("deleted");
-        execute("insert into audit_event select * from audit_event_saved");
-        execute("drop table audit_event_saved");
+        Db.execute(db, "insert into audit_event select * from audit_event_saved");
+        Db.execute(db, "drop table audit_event_saved");
 
         privacyOfficer.call(() -> sealer.sealPending());
         VerificationReport restored = privacyOfficer.call(() -> verification.verify());
         assertThat(restored.intact()).as(String.valueOf(restored.firstProblem())).isTrue();
     }
 
-    private void execute(String sql) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private long scalar(String sql) throws Exception {
-        return Long.parseLong(text(sql));
-    }
-
-    private String text(String sql) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 }

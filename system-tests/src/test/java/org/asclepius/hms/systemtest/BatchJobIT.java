@@ -19,6 +19,7 @@ import org.asclepius.hms.patient.PatientService;
 import org.asclepius.hms.systemtest.support.TestData;
 import org.asclepius.hms.systemtest.callers.AsPrivacyOfficer;
 import org.asclepius.hms.systemtest.callers.AsReceptionist;
+import org.asclepius.hms.systemtest.support.Db;
 import org.asclepius.hms.systemtest.support.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -85,15 +86,8 @@ class BatchJobIT {
         for (int run = 0; run < 2; run++) {
             long execution = privacyOfficer.call(() -> jobs.startDuplicateFinder());
             assertThat(awaitEnd(execution)).isEqualTo(BatchStatus.COMPLETED);
-            try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "select count(*) from duplicate_review where patient_a = ? and patient_b = ?")) {
-                ps.setLong(1, Math.min(a, b));
-                ps.setLong(2, Math.max(a, b));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    assertThat(rs.getLong(1)).as("run %d", run + 1).isEqualTo(1);
-                }
-            }
+            assertThat(Db.number(db, "select count(*) from duplicate_review where patient_a = ? and patient_b = ?",
+                    Math.min(a, b), Math.max(a, b))).as("run %d", run + 1).isEqualTo(1);
         }
     }
 

@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
@@ -24,6 +21,7 @@ import org.asclepius.hms.shared.InvalidInputException;
 import org.asclepius.hms.systemtest.callers.AsBillingClerk;
 import org.asclepius.hms.systemtest.callers.AsPhysician;
 import org.asclepius.hms.systemtest.callers.AsReceptionist;
+import org.asclepius.hms.systemtest.support.Db;
 import org.asclepius.hms.systemtest.support.Deployments;
 import org.asclepius.hms.systemtest.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -96,11 +94,11 @@ class CoverageIT {
                 coverage("X", CoveragePriority.TERTIARY, LocalDate.of(2026, 1, 1), null))))
                 .isInstanceOf(EJBAccessException.class);
 
-        assertThat(count("select count(*) from audit_event where resource_type = 'Coverage' and action = 'CREATE'"
+        assertThat(Db.number(db, "select count(*) from audit_event where resource_type = 'Coverage' and action = 'CREATE'"
                 + " and outcome = 'SUCCESS' and patient_id = ?", patient)).isEqualTo(3);
-        assertThat(count("select count(*) from audit_event where resource_type = 'Coverage' and action = 'CREATE'"
+        assertThat(Db.number(db, "select count(*) from audit_event where resource_type = 'Coverage' and action = 'CREATE'"
                 + " and outcome = 'FAILED' and patient_id = ?", patient)).as("the two refused additions").isEqualTo(2);
-        assertThat(count("select count(*) from audit_event where resource_type = 'Coverage' and action = 'READ'"
+        assertThat(Db.number(db, "select count(*) from audit_event where resource_type = 'Coverage' and action = 'READ'"
                 + " and patient_id = ? and user_name = 'test-physician'", patient)).isEqualTo(3);
     }
 
@@ -116,13 +114,4 @@ class CoverageIT {
         return d;
     }
 
-    private long count(String sql, long patient) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, patient);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 }

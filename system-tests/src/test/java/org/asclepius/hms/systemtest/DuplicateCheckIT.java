@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +17,7 @@ import org.asclepius.hms.patient.PossibleDuplicateException;
 import org.asclepius.hms.patient.Sex;
 import org.asclepius.hms.patient.matching.MatchGrade;
 import org.asclepius.hms.systemtest.callers.AsReceptionist;
+import org.asclepius.hms.systemtest.support.Db;
 import org.asclepius.hms.systemtest.support.Deployments;
 import org.asclepius.hms.systemtest.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -66,10 +64,10 @@ class DuplicateCheckIT {
         PossibleDuplicateException stopped = catchThrowableOfType(PossibleDuplicateException.class,
                 () -> receptionist.call(() -> patients.registerChecked(again, "  ")));
         assertThat(stopped.getCandidates()).extracting(c -> c.patient().mrn()).contains(existing.mrn());
-        assertThat(count("select count(*) from patient where family_name = ?", typo)).isZero();
+        assertThat(Db.number(db, "select count(*) from patient where family_name = ?", typo)).isZero();
 
         PatientRecord twin = receptionist.call(() -> patients.registerChecked(again, "twin brother, confirmed with him"));
-        assertThat(count("select count(*) from audit_event where patient_id = ? and action = 'CREATE'"
+        assertThat(Db.number(db, "select count(*) from audit_event where patient_id = ? and action = 'CREATE'"
                 + " and detail like '%twin brother%'", twin.id())).isEqualTo(1);
 
         // someone else entirely registers without a question
@@ -108,13 +106,4 @@ class DuplicateCheckIT {
         return d;
     }
 
-    private long count(String sql, Object parameter) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, parameter);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 }

@@ -8,8 +8,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +30,7 @@ import org.asclepius.hms.systemtest.callers.AsBillingClerk;
 import org.asclepius.hms.systemtest.callers.AsOtherReceptionist;
 import org.asclepius.hms.systemtest.callers.AsPrivacyOfficer;
 import org.asclepius.hms.systemtest.callers.AsReceptionist;
+import org.asclepius.hms.systemtest.support.Db;
 import org.asclepius.hms.systemtest.support.Deployments;
 import org.asclepius.hms.systemtest.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -76,7 +75,7 @@ class PatientServiceIT {
         assertThat(a.createdBy()).isEqualTo("test-receptionist");
         assertThat(a.version()).isZero();
 
-        List<String> events = auditRows("select action || '/' || outcome || '/' || user_name || '/' || user_roles"
+        List<String> events = Db.column(db, "select action || '/' || outcome || '/' || user_name || '/' || user_roles"
                 + " from audit_event where patient_id = ? order by id", a.id());
         assertThat(events).containsExactly("CREATE/SUCCESS/test-receptionist/receptionist");
     }
@@ -92,7 +91,7 @@ class PatientServiceIT {
 
         assertThat(e.getFieldErrors()).containsKeys("givenName", "birthDate", "identifiers[0].value");
         assertThat(countPatients(family)).isZero();
-        assertThat(auditRows("select outcome from audit_event where action = 'CREATE' and outcome = 'FAILED'"
+        assertThat(Db.column(db, "select outcome from audit_event where action = 'CREATE' and outcome = 'FAILED'"
                 + " and user_name = ? and detail = 'InvalidInputException'", "test-receptionist")).isNotEmpty();
     }
 
@@ -164,7 +163,7 @@ class PatientServiceIT {
 
         // each patient a search listed has its own SEARCH event
         for (PatientSummary listed : firstPage.items()) {
-            assertThat(auditRows("select id from audit_event where action = 'SEARCH' and patient_id = ?", listed.id()))
+            assertThat(Db.column(db, "select id from audit_event where action = 'SEARCH' and patient_id = ?", listed.id()))
                     .isNotEmpty();
         }
     }
@@ -224,7 +223,7 @@ class PatientServiceIT {
         assertThat(r.unidentified()).isTrue();
         assertThat(r.birthDateEstimated()).isTrue();
         assertThat(r.birthDate().getYear()).isBetween(LocalDate.now().getYear() - 41, LocalDate.now().getYear() - 40);
-        assertThat(auditRows("select action from audit_event where patient_id = ?", r.id())).containsExactly("CREATE");
+        assertThat(Db.column(db, "select action from audit_event where patient_id = ?", r.id())).containsExactly("CREATE");
 
         UnidentifiedPatientData bad = new UnidentifiedPatientData();
         bad.setEstimatedAge(200);
@@ -257,19 +256,7 @@ class PatientServiceIT {
     }
 
     private long countPatients(String family) throws Exception {
-        return auditRows("select id from patient where family_name = ?", family).size();
+        return Db.column(db, "select id from patient where family_name = ?", family).size();
     }
 
-    private List<String> auditRows(String sql, Object parameter) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, parameter);
-            List<String> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1));
-                }
-            }
-            return rows;
-        }
-    }
 }
