@@ -71,13 +71,16 @@ public class PatientRepository {
                     .setParameter(1, PatientSearchSql.FUZZY_THRESHOLD).getSingleResult();
         }
         List<PatientSummary> items = new ArrayList<>();
+        long total = -1;
         for (Object row : bind(sql.page(first, max)).getResultList()) {
             Object[] r = (Object[]) row;
             items.add(new PatientSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     (String) r[4], Sex.valueOf((String) r[5]), toLocalDate(r[6]), (String) r[7], (String) r[8]));
+            total = ((Number) r[10]).longValue();
         }
-        long total = items.size() < max && (first == 0 || !items.isEmpty()) ? first + items.size()
-                : ((Number) bind(sql.count()).getSingleResult()).longValue();
+        if (total < 0) {
+            total = first == 0 ? 0 : ((Number) bind(sql.count()).getSingleResult()).longValue();
+        }
         return new Page<>(items, total, first, max);
     }
 

@@ -104,7 +104,10 @@ public final class PatientSearchSql {
         }
     }
 
-    /** One page of matches, best first. */
+    /**
+     * One page of matches, best first; every row also carries the total number of matches
+     * ({@code count(*) over ()}), so a page and its total cost one scan, not two.
+     */
     public Statement page(int first, int max) {
         List<Object> parameters = new ArrayList<>(rankParameters);
         parameters.addAll(whereParameters);
@@ -112,11 +115,12 @@ public final class PatientSearchSql {
         parameters.add(first);
         String order = dialect == Dialect.POSTGRESQL ? " order by relevance desc, p.family_name, p.given_name, p.birth_date, p.id"
                 : " order by p.family_name, p.given_name, p.birth_date, p.id";
-        return new Statement("select " + COLUMNS + ", (" + rank + ") as relevance from patient p" + where + order
+        return new Statement("select " + COLUMNS + ", (" + rank + ") as relevance, count(*) over () as total"
+                + " from patient p" + where + order
                 + " limit ? offset ?", parameters);
     }
 
-    /** How many patients match in all. */
+    /** How many patients match in all (needed only when a page beyond the last one was asked for). */
     public Statement count() {
         return new Statement("select count(*) from patient p" + where, List.copyOf(whereParameters));
     }
