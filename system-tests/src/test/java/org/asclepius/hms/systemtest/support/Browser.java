@@ -32,6 +32,8 @@ public final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // AJAX updates (PrimeFaces, p:poll) replace elements while a condition reads them: look again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     public WebDriver driver() {
