@@ -157,10 +157,7 @@ class FhirPatientIT {
 
     @Test
     void update_needsTheVersionRead_andAStaleVersionIsAConflict() throws Exception {
-        Patient patient = new Patient();
-        patient.addName().setFamily(TestData.uniqueFamilyName("Upd")).addGiven("Hana");
-        patient.setGender(AdministrativeGender.FEMALE);
-        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1966-06-06"));
+        Patient patient = patient(TestData.uniqueFamilyName("Upd"), "Hana", AdministrativeGender.FEMALE, "1966-06-06");
         String id = client.create().resource(patient).execute().getId().getIdPart();
         Patient read = client.read().resource(Patient.class).withId(id).execute();
         assertThat(read.getMeta().getVersionId()).isEqualTo("0");
@@ -217,18 +214,12 @@ class FhirPatientIT {
     @Test
     void match_returnsTheLikelyPatientWithScoreAndGrade() throws Exception {
         String family = TestData.uniqueFamilyName("Mtch");
-        Patient patient = new Patient();
-        patient.addName().setFamily(family).addGiven("Robert");
-        patient.setGender(AdministrativeGender.MALE);
-        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1971-02-03"));
+        Patient patient = patient(family, "Robert", AdministrativeGender.MALE, "1971-02-03");
         patient.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("+1 555 0188");
         patient.addAddress().addLine("4 Quay Lane").setCity("Springfield").setPostalCode("12345");
         String id = client.create().resource(patient).execute().getId().getIdPart();
 
-        Patient probe = new Patient();
-        probe.addName().setFamily(family).addGiven("Bob");
-        probe.setGender(AdministrativeGender.MALE);
-        probe.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1971-02-03"));
+        Patient probe = patient(family, "Bob", AdministrativeGender.MALE, "1971-02-03");
         probe.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("555-0188");
         org.hl7.fhir.r4.model.Parameters in = new org.hl7.fhir.r4.model.Parameters();
         in.addParameter().setName("resource").setResource(probe);
@@ -246,10 +237,7 @@ class FhirPatientIT {
 
     @Test
     void coverage_isSearchedByBeneficiary() throws Exception {
-        Patient patient = new Patient();
-        patient.addName().setFamily(TestData.uniqueFamilyName("Cov")).addGiven("Jo");
-        patient.setGender(AdministrativeGender.OTHER);
-        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1955-05-05"));
+        Patient patient = patient(TestData.uniqueFamilyName("Cov"), "Jo", AdministrativeGender.OTHER, "1955-05-05");
         String id = client.create().resource(patient).execute().getId().getIdPart();
 
         Bundle none = client.search().forResource(org.hl7.fhir.r4.model.Coverage.class)
@@ -296,6 +284,15 @@ class FhirPatientIT {
             request.header("If-Match", ifMatch);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A minimal patient as an integration system sends one. */
+    private static Patient patient(String family, String given, AdministrativeGender gender, String birthDate) {
+        Patient p = new Patient();
+        p.addName().setFamily(family).addGiven(given);
+        p.setGender(gender);
+        p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birthDate));
+        return p;
     }
 
     private static String base() {
