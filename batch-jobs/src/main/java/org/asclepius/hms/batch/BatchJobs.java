@@ -37,7 +37,7 @@ public class BatchJobs {
     public static final String DUPLICATE_PATIENT_FINDER = "duplicate-patient-finder";
 
     /** Starts a scan of the whole patient index for duplicates; returns the job execution id. */
-    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})
+    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.RECORDS_OFFICER})
     public long startDuplicateFinder() {
         return start(DUPLICATE_PATIENT_FINDER, session.getCallerPrincipal().getName());
     }
@@ -48,7 +48,7 @@ public class BatchJobs {
         return start(AUDIT_CHAIN_VERIFICATION, session.getCallerPrincipal().getName());
     }
 
-    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.ADMIN})
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.ADMIN, Roles.RECORDS_OFFICER})
     public BatchStatus status(long executionId) {
         return BatchRuntime.getJobOperator().getJobExecution(executionId).getBatchStatus();
     }

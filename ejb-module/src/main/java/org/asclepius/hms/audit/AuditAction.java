@@ -2,5 +2,5 @@ package org.asclepius.hms.audit;
 
 /** What was done to the resource. */
 public enum AuditAction {
-    CREATE, READ, UPDATE, SEARCH, MERGE, EXPORT, LOGIN, ACCESS
+    CREATE, READ, UPDATE, SEARCH, MERGE, UNMERGE, EXPORT, LOGIN, ACCESS
 }

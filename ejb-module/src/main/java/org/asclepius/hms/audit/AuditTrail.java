@@ -54,7 +54,9 @@ public class AuditTrail {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void recordSuccess(AuditAction action, String resourceType, String resourceId, Long patientId,
                               String detail) {
-        String key = action + "|" + resourceType + "|" + resourceId + "|" + patientId;
+        // one event per patient per request; a detail (a reason, a decision) is a fact of its own
+        String key = action + "|" + resourceType + "|" + resourceId + "|" + patientId
+                + (detail == null ? "" : "|" + detail);
         if (firstTimeInRequest(key)) {
             em.persist(new AuditEvent(record(action, resourceType, resourceId, patientId, AuditOutcome.SUCCESS,
                     detail)));

@@ -40,7 +40,7 @@ public class DuplicateFinder {
     @RolesAllowed(Roles.SYSTEM)
     public int scan(long patientId, Long jobExecutionId) {
         Patient patient = em.find(Patient.class, patientId);
-        if (patient == null) {
+        if (patient == null || patient.getMergedInto() != null) {
             return 0;
         }
         matching.storeKeys(patient);
@@ -59,18 +59,54 @@ public class DuplicateFinder {
         return written;
     }
 
-    /** The open worklist, highest score first; both patients of every listed pair are audited as seen. */
-    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})
+    /**
+     * The open worklist, highest score first, without pairs of which one record has been merged since; both
+     * patients of every listed pair are audited as seen.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.RECORDS_OFFICER})
     @Audited(action = AuditAction.SEARCH)
     public Page<DuplicateReviewItem> openItems(int first, int max) {
         List<DuplicateReview> rows = em.createQuery("select r from DuplicateReview r where r.status = 'OPEN'"
-                        + " order by r.score desc, r.id", DuplicateReview.class)
+                        + OPEN_PAIR + " order by r.score desc, r.id", DuplicateReview.class)
                 .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 100))).getResultList();
-        long total = em.createQuery("select count(r) from DuplicateReview r where r.status = 'OPEN'", Long.class)
-                .getSingleResult();
+        long total = em.createQuery("select count(r) from DuplicateReview r where r.status = 'OPEN'" + OPEN_PAIR,
+                Long.class).getSingleResult();
         return new Page<>(rows.stream().map(r -> new DuplicateReviewItem(r.getId(), summary(r.getPatientA()),
                 summary(r.getPatientB()), r.getScore(), r.getGrade(), r.getFoundAt())).toList(), total, first, max);
     }
+
+    /** One pair of the worklist (both patients audited as seen). */
+    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER, Roles.RECORDS_OFFICER})
+    @Audited(action = AuditAction.READ)
+    public DuplicateReviewItem item(long reviewId) {
+        DuplicateReview r = find(reviewId);
+        return new DuplicateReviewItem(r.getId(), summary(r.getPatientA()), summary(r.getPatientB()), r.getScore(),
+                r.getGrade(), r.getFoundAt());
+    }
+
+    /** The reviewer's finding that the two records are different people: the pair leaves the worklist. */
+    @RolesAllowed({Roles.RECORDS_OFFICER})
+    @Audited(action = AuditAction.UPDATE, resource = "DuplicateReview")
+    public DuplicateReviewItem markDifferent(long reviewId) {
+        DuplicateReview r = find(reviewId);
+        if (!DuplicateReview.OPEN.equals(r.getStatus())) {
+            throw new org.asclepius.hms.shared.DomainException("This pair was already decided ("
+                    + r.getStatus().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ").");
+        }
+        r.decide(DuplicateReview.DIFFERENT);
+        return item(reviewId);
+    }
+
+    private DuplicateReview find(long reviewId) {
+        DuplicateReview r = em.find(DuplicateReview.class, reviewId);
+        if (r == null) {
+            throw new org.asclepius.hms.shared.NotFoundException("Duplicate review item", reviewId);
+        }
+        return r;
+    }
+
+    private static final String OPEN_PAIR = " and not exists (select p.id from Patient p where p.mergedInto is not null"
+            + " and p.id in (r.patientA, r.patientB))";
 
     private PatientSummary summary(long id) {
         return PatientMatching.summary(em.find(Patient.class, id));

@@ -36,6 +36,10 @@ public class DuplicateReview {
     @Column(name = "job_execution_id")
     private Long jobExecutionId;
 
+    public static final String OPEN = "OPEN";
+    public static final String SAME_PERSON = "SAME_PERSON";
+    public static final String DIFFERENT = "DIFFERENT";
+
     protected DuplicateReview() {
     }
 
@@ -49,6 +53,16 @@ public class DuplicateReview {
         this.jobExecutionId = jobExecutionId;
     }
 
+    public boolean involves(long patientId) {
+        return patientA == patientId || patientB == patientId;
+    }
+
+    /** The reviewer's decision (or OPEN again, when a merge is undone). */
+    void decide(String decision) {
+        this.status = decision;
+    }
+
+    public String getStatus() { return status; }
     public Long getId() { return id; }
     public long getPatientA() { return patientA; }
     public long getPatientB() { return patientB; }

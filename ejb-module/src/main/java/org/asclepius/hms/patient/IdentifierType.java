@@ -1,62 +1,77 @@
 package org.asclepius.hms.patient;
 
-import java.util.regex.Pattern;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.Locale;
+import org.asclepius.hms.shared.TrackedEntity;
 
 /**
- * Kinds of patient identifier other than the MRN, with the rule a value must follow. The FHIR system URI
- * is how the API names the type. (A configurable list of types follows with the master patient index.)
+ * A kind of identifier a patient can hold besides the MRN (national ID, passport, insurance member ID…),
+ * configured by an administrator: its label, the FHIR system the API names it by, and the rule (a regular
+ * expression over the normalised value) every value must follow. A value is unique within its type
+ * (database constraint); a patient may hold identifiers of several types.
  */
-public enum IdentifierType {
-    NATIONAL_ID("National ID", "urn:asclepius:id:national-id", "[A-Z0-9][A-Z0-9-]{4,19}",
-            "5 to 20 letters, digits or dashes"),
-    PASSPORT("Passport", "urn:asclepius:id:passport", "[A-Z0-9]{6,12}", "6 to 12 letters or digits"),
-    INSURANCE_MEMBER_ID("Insurance member ID", "urn:asclepius:id:insurance-member", "[A-Z0-9][A-Z0-9-]{2,29}",
-            "3 to 30 letters, digits or dashes"),
-    DRIVERS_LICENSE("Driver's licence", "urn:asclepius:id:drivers-license", "[A-Z0-9][A-Z0-9-]{3,19}",
-            "4 to 20 letters, digits or dashes");
-
-    /** The FHIR identifier system of the medical record number. */
+@Entity
+@Table(name = "identifier_type")
+public class IdentifierType extends TrackedEntity {
+    /** The FHIR identifier system of the medical record number (assigned by the hospital, not configurable). */
     public static final String MRN_SYSTEM = "urn:asclepius:id:mrn";
+    /** The type the patient matcher compares as the national ID (seeded; it may be relabelled, not removed). */
+    public static final String NATIONAL_ID = "NATIONAL_ID";
+    public static final String PASSPORT = "PASSPORT";
+    public static final String INSURANCE_MEMBER_ID = "INSURANCE_MEMBER_ID";
+    public static final String DRIVERS_LICENSE = "DRIVERS_LICENSE";
 
-    private final String label;
-    private final String system;
-    private final Pattern pattern;
-    private final String rule;
+    @Id
+    @Column(name = "code", length = 30)
+    private String code;
+    @Column(name = "label", nullable = false, length = 60)
+    private String label;
+    @Column(name = "fhir_system", nullable = false, length = 200)
+    private String system;
+    @Column(name = "v2_code", length = 10)
+    private String v2Code;
+    @Column(name = "value_pattern", nullable = false, length = 200)
+    private String pattern;
+    @Column(name = "rule_text", nullable = false, length = 200)
+    private String rule;
+    @Column(name = "active", nullable = false)
+    private boolean active;
+    @Column(name = "sort_order", nullable = false)
+    private int sortOrder;
 
-    IdentifierType(String label, String system, String regex, String rule) {
-        this.label = label;
-        this.system = system;
-        this.pattern = Pattern.compile(regex);
-        this.rule = rule;
+    protected IdentifierType() {
     }
 
-    public String getLabel() {
-        return label;
+    public IdentifierType(IdentifierTypeData data) {
+        this.code = data.getCode().trim();
+        apply(data);
     }
 
-    public String getSystem() {
-        return system;
-    }
-
-    public String getRule() {
-        return rule;
+    /** Copies the editable settings (not the code, which identifiers refer to). */
+    public final void apply(IdentifierTypeData data) {
+        label = data.getLabel().trim();
+        system = data.getSystem().trim();
+        v2Code = data.getV2Code() == null || data.getV2Code().isBlank() ? null : data.getV2Code().trim();
+        pattern = data.getPattern().trim();
+        rule = data.getRule().trim();
+        active = data.isActive();
+        sortOrder = data.getSortOrder();
     }
 
     /** Upper-cases and strips spaces, as clerks type identifiers in many ways. */
     public static String normalize(String value) {
-        return value == null ? null : value.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        return value == null ? null : value.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
-    public boolean isValid(String value) {
-        return value != null && pattern.matcher(normalize(value)).matches();
-    }
-
-    public static IdentifierType bySystem(String system) {
-        for (IdentifierType t : values()) {
-            if (t.system.equals(system)) {
-                return t;
-            }
-        }
-        return null;
-    }
+    public String getCode() { return code; }
+    public String getLabel() { return label; }
+    public String getSystem() { return system; }
+    public String getV2Code() { return v2Code; }
+    public String getPattern() { return pattern; }
+    public String getRule() { return rule; }
+    public boolean isActive() { return active; }
+    public int getSortOrder() { return sortOrder; }
 }

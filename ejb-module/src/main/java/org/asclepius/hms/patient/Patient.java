@@ -6,9 +6,12 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -66,6 +69,16 @@ public class Patient extends TrackedEntity {
     @OrderBy("type, value")
     private List<PatientIdentifier> identifiers = new ArrayList<>();
 
+    /** Set when this record was merged into another (the survivor); it then only resolves to the survivor. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "merged_into")
+    private Patient mergedInto;
+
+    /** The records merged into this one. */
+    @OneToMany(mappedBy = "mergedInto")
+    @OrderBy("id")
+    private List<Patient> replaced = new ArrayList<>();
+
     protected Patient() {
     }
 
@@ -112,7 +125,7 @@ public class Patient extends TrackedEntity {
     }
 
     private static boolean same(PatientIdentifier existing, IdentifierEntry entry) {
-        return existing.getType() == entry.getType()
+        return existing.getType().equals(entry.getType())
                 && existing.getValue().equals(IdentifierType.normalize(entry.getValue()));
     }
 
@@ -159,5 +172,15 @@ public class Patient extends TrackedEntity {
     public NextOfKin getNextOfKin() { return nextOfKin == null ? new NextOfKin() : nextOfKin; }
     public List<PatientIdentifier> getIdentifiers() { return identifiers; }
     public boolean isUnidentified() { return unidentified; }
+    public Patient getMergedInto() { return mergedInto; }
+    public List<Patient> getReplaced() { return replaced; }
+
+    void mergeInto(Patient survivor) {
+        this.mergedInto = survivor;
+    }
+
+    void unmerge() {
+        this.mergedInto = null;
+    }
     public boolean isBirthDateEstimated() { return birthDateEstimated; }
 }

@@ -2,8 +2,6 @@ package org.asclepius.hms.patient;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -26,24 +24,32 @@ public class PatientIdentifier {
     @JoinColumn(name = "patient_id", nullable = false)
     private Patient patient;
 
-    @Enumerated(EnumType.STRING)
+    /** the {@link IdentifierType} code */
     @Column(name = "id_type", nullable = false, length = 30)
-    private IdentifierType type;
+    private String type;
 
     @Column(name = "id_value", nullable = false, length = 40)
     private String value;
 
+    /** The retired patient this identifier came from in a merge (provenance for unmerge), else null. */
+    @Column(name = "merged_from")
+    private Long mergedFrom;
+
     protected PatientIdentifier() {
     }
 
-    PatientIdentifier(Patient patient, IdentifierType type, String value) {
+    PatientIdentifier(Patient patient, String type, String value) {
         this.patient = patient;
         this.type = type;
         this.value = IdentifierType.normalize(value);
     }
 
-    public IdentifierType getType() {
+    public String getType() {
         return type;
+    }
+
+    public Long getMergedFrom() {
+        return mergedFrom;
     }
 
     public String getValue() {

@@ -66,7 +66,7 @@ public class PatientMatching {
     }
 
     static MatchCandidateData toCandidate(Patient p) {
-        String nationalId = p.getIdentifiers().stream().filter(i -> i.getType() == IdentifierType.NATIONAL_ID)
+        String nationalId = p.getIdentifiers().stream().filter(i -> IdentifierType.NATIONAL_ID.equals(i.getType()))
                 .map(PatientIdentifier::getValue).findFirst().orElse(null);
         return new MatchCandidateData(p.getFamilyName(), p.getGivenName(), p.getMiddleName(), null, p.getSex().name(),
                 p.getBirthDate(), p.getPhone(), p.getAddress().getLine1(), p.getAddress().getCity(),
@@ -74,7 +74,7 @@ public class PatientMatching {
     }
 
     static MatchCandidateData toCandidate(PatientData d) {
-        String nationalId = d.getIdentifiers().stream().filter(i -> i.getType() == IdentifierType.NATIONAL_ID)
+        String nationalId = d.getIdentifiers().stream().filter(i -> IdentifierType.NATIONAL_ID.equals(i.getType()))
                 .map(i -> IdentifierType.normalize(i.getValue())).findFirst().orElse(null);
         return new MatchCandidateData(d.getFamilyName(), d.getGivenName(), d.getMiddleName(), null,
                 d.getSex() == null ? null : d.getSex().name(), d.getBirthDate(), d.getPhone(),

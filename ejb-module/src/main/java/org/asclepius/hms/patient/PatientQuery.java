@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * parts in any order ("smi jo" finds John Smith); on PostgreSQL also misspelled parts ("Jonhson").
  */
 public record PatientQuery(String name, String familyName, String givenName, LocalDate birthDate, String mrn,
-                           IdentifierType identifierType, String identifierValue, Sex sex, String phone,
+                           String identifierType, String identifierValue, Sex sex, String phone,
                            String postalCode) implements Serializable {
 
     public static final PatientQuery EMPTY = new PatientQuery(null, null, null, null, null, null, null, null, null,
@@ -45,7 +45,7 @@ public record PatientQuery(String name, String familyName, String givenName, Loc
     }
 
     /** An identifier other than the MRN; the type may be null (any type). */
-    public PatientQuery withIdentifier(IdentifierType type, String value) {
+    public PatientQuery withIdentifier(String type, String value) {
         return new PatientQuery(name, familyName, givenName, birthDate, mrn, type, value, sex, phone, postalCode);
     }
 

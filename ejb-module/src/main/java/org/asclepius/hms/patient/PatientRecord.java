@@ -12,11 +12,27 @@ public record PatientRecord(long id, long version, String mrn, String familyName
                             String middleName, Sex sex, LocalDate birthDate, Address address, String phone,
                             String email, NextOfKin nextOfKin, List<IdentifierEntry> identifiers,
                             Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
-                            boolean unidentified, boolean birthDateEstimated)
+                            boolean unidentified, boolean birthDateEstimated, Link mergedInto,
+                            List<Link> replaces)
         implements PatientScoped, Serializable {
+
+    /** Another patient record this one is linked to by a merge. */
+    public record Link(long id, String mrn) implements Serializable {
+    }
 
     public PatientRecord {
         identifiers = List.copyOf(identifiers);
+        replaces = replaces == null ? List.of() : List.copyOf(replaces);
+    }
+
+    /** A record not involved in any merge. */
+    public PatientRecord(long id, long version, String mrn, String familyName, String givenName, String middleName,
+                         Sex sex, LocalDate birthDate, Address address, String phone, String email,
+                         NextOfKin nextOfKin, List<IdentifierEntry> identifiers, Instant createdAt, String createdBy,
+                         Instant updatedAt, String updatedBy, boolean unidentified, boolean birthDateEstimated) {
+        this(id, version, mrn, familyName, givenName, middleName, sex, birthDate, address, phone, email, nextOfKin,
+                identifiers, createdAt, createdBy, updatedAt, updatedBy, unidentified, birthDateEstimated, null,
+                List.of());
     }
 
     static PatientRecord of(Patient p) {
@@ -25,7 +41,14 @@ public record PatientRecord(long id, long version, String mrn, String familyName
                 p.getEmail(), p.getNextOfKin().copy(),
                 p.getIdentifiers().stream().map(i -> new IdentifierEntry(i.getType(), i.getValue())).toList(),
                 p.getCreatedAt(), p.getCreatedBy(), p.getUpdatedAt(), p.getUpdatedBy(), p.isUnidentified(),
-                p.isBirthDateEstimated());
+                p.isBirthDateEstimated(),
+                p.getMergedInto() == null ? null : new Link(p.getMergedInto().getId(), p.getMergedInto().getMrn()),
+                p.getReplaced().stream().map(r -> new Link(r.getId(), r.getMrn())).toList());
+    }
+
+    /** True when this record was merged into another and only resolves to it. */
+    public boolean isMerged() {
+        return mergedInto != null;
     }
 
     @Override

@@ -38,13 +38,18 @@ public class PatientRepository {
     }
 
     /** MRN of the patient (other than {@code exceptPatientId}) already holding this identifier, if any. */
-    public Optional<String> holderOf(IdentifierType type, String value, Long exceptPatientId) {
+    public Optional<String> holderOf(String type, String value, Long exceptPatientId) {
         return em.createQuery("select i.patient.mrn from PatientIdentifier i where i.type = :type"
                         + " and i.value = :value and (:except is null or i.patient.id <> :except)", String.class)
                 .setParameter("type", type)
                 .setParameter("value", IdentifierType.normalize(value))
                 .setParameter("except", exceptPatientId)
                 .getResultStream().findFirst();
+    }
+
+    /** The configured identifier types now. */
+    public IdentifierTypes identifierTypes() {
+        return IdentifierTypeService.load(em);
     }
 
     public long nextMrnSequence() {

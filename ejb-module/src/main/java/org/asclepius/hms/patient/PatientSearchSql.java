@@ -51,6 +51,9 @@ public final class PatientSearchSql {
         if (notBlank(q.mrn())) {
             where.append(" and p.mrn = ?");
             whereParameters.add(q.mrn().trim());
+        } else {
+            // a merged record is found by its own MRN only (old wristbands and letters); it resolves to the survivor
+            where.append(" and p.merged_into is null");
         }
         if (q.sex() != null) {
             where.append(" and p.sex = ?");
@@ -69,7 +72,7 @@ public final class PatientSearchSql {
             whereParameters.add(IdentifierType.normalize(q.identifierValue()));
             if (q.identifierType() != null) {
                 where.append(" and i.id_type = ?");
-                whereParameters.add(q.identifierType().name());
+                whereParameters.add(q.identifierType());
             }
             where.append(")");
         }

@@ -126,6 +126,10 @@ public class PatientService {
     public PatientRecord update(@PatientRef long patientId, long loadedVersion, PatientData data) {
         validate(data, patientId);
         Patient patient = patients.find(patientId).orElseThrow(() -> new NotFoundException("Patient", patientId));
+        if (patient.getMergedInto() != null) {
+            throw new org.asclepius.hms.shared.DomainException("This record was merged into MRN "
+                    + patient.getMergedInto().getMrn() + "; change that record instead.");
+        }
         if (patient.getVersion() != loadedVersion) {
             throw new ConcurrentUpdateException("This patient", patient.getUpdatedBy(), patient.getUpdatedAt());
         }
@@ -136,7 +140,7 @@ public class PatientService {
     }
 
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.INTEGRATION,
-            Roles.BILLING_CLERK, Roles.PHARMACIST, Roles.LAB_TECHNICIAN, Roles.PRIVACY_OFFICER})
+            Roles.BILLING_CLERK, Roles.PHARMACIST, Roles.LAB_TECHNICIAN, Roles.PRIVACY_OFFICER, Roles.RECORDS_OFFICER})
     @Audited(action = AuditAction.READ)
     public PatientRecord get(@PatientRef long patientId) {
         return patients.find(patientId).map(PatientRecord::of)
@@ -144,7 +148,7 @@ public class PatientService {
     }
 
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.INTEGRATION,
-            Roles.BILLING_CLERK, Roles.PHARMACIST, Roles.LAB_TECHNICIAN, Roles.PRIVACY_OFFICER})
+            Roles.BILLING_CLERK, Roles.PHARMACIST, Roles.LAB_TECHNICIAN, Roles.PRIVACY_OFFICER, Roles.RECORDS_OFFICER})
     @Audited(action = AuditAction.READ)
     public PatientRecord getByMrn(String mrn) {
         if (!MedicalRecordNumber.isValid(mrn == null ? null : mrn.trim())) {
@@ -156,7 +160,7 @@ public class PatientService {
 
     /** Searches by any combination of name parts, date of birth, MRN and identifier; one page at a time. */
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.INTEGRATION,
-            Roles.BILLING_CLERK, Roles.PHARMACIST, Roles.LAB_TECHNICIAN, Roles.PRIVACY_OFFICER})
+            Roles.BILLING_CLERK, Roles.PHARMACIST, Roles.LAB_TECHNICIAN, Roles.PRIVACY_OFFICER, Roles.RECORDS_OFFICER})
     @Audited(action = AuditAction.SEARCH)
     public Page<PatientSummary> search(PatientQuery query, int first, int max) {
         if (query == null || query.isEmpty()) {
@@ -173,22 +177,40 @@ public class PatientService {
     }
 
     private void validate(PatientData data, Long patientId) {
-        validator.validate(data);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (data.getBirthDate().isBefore(LocalDate.now(clock).minusYears(130))) {
+        try {
+            validator.validate(data);
+        } catch (InvalidInputException e) {
+            // reported together with the rules below, so the clerk sees every problem at once
+            errors.putAll(e.getFieldErrors());
+        }
+        if (data == null) {
+            throw new InvalidInputException(errors);
+        }
+        if (data.getBirthDate() != null && data.getBirthDate().isBefore(LocalDate.now(clock).minusYears(130))) {
             errors.put("birthDate", "is more than 130 years ago");
         }
+        List<IdentifierEntry> held = patientId == null ? List.of()
+                : patients.find(patientId).map(p -> p.getIdentifiers().stream()
+                        .map(i -> new IdentifierEntry(i.getType(), i.getValue())).toList()).orElse(List.of());
+        IdentifierTypes types = patients.identifierTypes();
+        types.check(data.getIdentifiers(), held, errors);
         for (int i = 0; i < data.getIdentifiers().size(); i++) {
             IdentifierEntry entry = data.getIdentifiers().get(i);
+            if (entry == null || entry.getType() == null || entry.getValue() == null || entry.getValue().isBlank()) {
+                continue;
+            }
             for (int j = 0; j < i; j++) {
-                if (data.getIdentifiers().get(j).getType() == entry.getType()) {
-                    errors.put("identifiers[" + i + "].type", "a patient holds one " + entry.getType().getLabel());
+                IdentifierEntry earlier = data.getIdentifiers().get(j);
+                if (entry.getType().equals(earlier.getType()) && IdentifierType.normalize(entry.getValue())
+                        .equals(IdentifierType.normalize(earlier.getValue()))) {
+                    errors.put("identifiers[" + i + "].value", "is entered twice");
                 }
             }
             final int index = i;
             patients.holderOf(entry.getType(), entry.getValue(), patientId).ifPresent(mrn -> errors.put(
                     "identifiers[" + index + "].value",
-                    entry.getType().getLabel() + " is already registered to the patient with MRN " + mrn));
+                    types.label(entry.getType()) + " is already registered to the patient with MRN " + mrn));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

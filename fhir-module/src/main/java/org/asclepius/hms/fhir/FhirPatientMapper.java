@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.asclepius.hms.patient.Address;
 import org.asclepius.hms.patient.IdentifierEntry;
 import org.asclepius.hms.patient.IdentifierType;
+import org.asclepius.hms.patient.IdentifierTypeRecord;
+import org.asclepius.hms.patient.IdentifierTypes;
 import org.asclepius.hms.patient.NextOfKin;
 import org.asclepius.hms.patient.PatientData;
 import org.asclepius.hms.patient.PatientRecord;
@@ -26,6 +28,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Patient.ContactComponent;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
@@ -37,9 +40,11 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
  * <ul>
  *   <li>id = the patient id, meta.versionId = the record's version (the ETag of a read)</li>
  *   <li>identifier: the MRN with system {@link IdentifierType#MRN_SYSTEM} (type v2-0203 MR), every other
- *       identifier with its type's {@link IdentifierType#getSystem() system}</li>
+ *       identifier with the system configured for its type ({@link IdentifierTypes})</li>
  *   <li>name (use official): family, given[0] = given name, given[1..] = middle name(s)</li>
  *   <li>gender = sex, birthDate, telecom phone and email, address, contact = next of kin</li>
+ *   <li>active = false for a record merged into another, with link replaced-by to the survivor; the survivor
+ *       has link replaces to each record merged into it</li>
  * </ul>
  */
 public final class FhirPatientMapper {
@@ -67,7 +72,7 @@ public final class FhirPatientMapper {
     // ---------------------------------------------------------------- to FHIR
 
     /** The full resource of one patient. */
-    public static Patient toFhir(PatientRecord r) {
+    public static Patient toFhir(PatientRecord r, IdentifierTypes types) {
         Patient p = new Patient();
         String version = Long.toString(r.version());
         p.setId(new IdType("Patient", Long.toString(r.id()), version));
@@ -78,8 +83,18 @@ public final class FhirPatientMapper {
         addMrn(p, r.mrn());
         for (IdentifierEntry entry : r.identifiers()) {
             if (entry.getType() != null && notBlank(entry.getValue())) {
-                p.addIdentifier(identifier(entry.getType(), entry.getValue()));
+                p.addIdentifier(identifier(types, entry.getType(), entry.getValue()));
             }
+        }
+        // a merged record stays readable: inactive, and linked to the record that replaced it
+        p.setActive(!r.isMerged());
+        if (r.mergedInto() != null) {
+            p.addLink().setType(Patient.LinkType.REPLACEDBY).setOther(
+                    new Reference("Patient/" + r.mergedInto().id()).setDisplay("MRN " + r.mergedInto().mrn()));
+        }
+        for (PatientRecord.Link replaced : r.replaces()) {
+            p.addLink().setType(Patient.LinkType.REPLACES).setOther(
+                    new Reference("Patient/" + replaced.id()).setDisplay("MRN " + replaced.mrn()));
         }
         p.addName(name(r.familyName(), r.givenName(), r.middleName()));
         p.setGender(gender(r.sex()));
@@ -171,24 +186,20 @@ public final class FhirPatientMapper {
         }
     }
 
-    private static Identifier identifier(IdentifierType type, String value) {
-        Identifier id = new Identifier().setSystem(type.getSystem()).setValue(value.trim());
-        String code = v2Code(type);
-        CodeableConcept concept = new CodeableConcept().setText(type.getLabel());
-        if (code != null) {
-            concept.addCoding(new org.hl7.fhir.r4.model.Coding(V2_0203, code, null));
+    private static Identifier identifier(IdentifierTypes types, String code, String value) {
+        Identifier id = new Identifier().setValue(value.trim());
+        IdentifierTypeRecord type = types.byCode(code).orElse(null);
+        if (type == null) {
+            // a type removed from the configuration: still shown, under a local system naming its code
+            return id.setSystem("urn:asclepius:id:" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .setType(new CodeableConcept().setText(code));
+        }
+        id.setSystem(type.system());
+        CodeableConcept concept = new CodeableConcept().setText(type.label());
+        if (type.v2Code() != null) {
+            concept.addCoding(new org.hl7.fhir.r4.model.Coding(V2_0203, type.v2Code(), null));
         }
         return id.setType(concept);
-    }
-
-    /** The v2-0203 code of an identifier type (shown to clients; the system decides the type on input). */
-    static String v2Code(IdentifierType type) {
-        return switch (type) {
-            case NATIONAL_ID -> "NI";
-            case PASSPORT -> "PPN";
-            case INSURANCE_MEMBER_ID -> "MB";
-            case DRIVERS_LICENSE -> "DL";
-        };
     }
 
     private static HumanName name(String family, String given, String middle) {
@@ -242,7 +253,7 @@ public final class FhirPatientMapper {
      * FHIR expressions ({@code Patient.identifier[1].system}); the rest is left to the service, whose field
      * paths {@link Mapped#paths()} translates back into the resource.
      */
-    public static Mapped toData(Patient p, Purpose purpose) {
+    public static Mapped toData(Patient p, Purpose purpose, IdentifierTypes types) {
         FhirFieldPaths paths = new FhirFieldPaths();
         Map<String, String> errors = new LinkedHashMap<>();
         PatientData d = new PatientData();
@@ -354,17 +365,17 @@ public final class FhirPatientMapper {
                 continue;
             }
             if (system == null) {
-                errors.put(at + ".system", "give the identifier system, one of: " + knownSystems());
+                errors.put(at + ".system", "give the identifier system, one of: " + types.activeSystems());
                 continue;
             }
-            IdentifierType type = IdentifierType.bySystem(system);
+            IdentifierTypeRecord type = types.bySystem(system).orElse(null);
             if (type == null) {
                 errors.put(at + ".system", "unknown identifier system '" + system + "'; known systems: "
-                        + knownSystems());
+                        + types.activeSystems());
                 continue;
             }
             paths.identifier(entries.size(), at);
-            entries.add(new IdentifierEntry(type, blankToNull(id.getValue())));
+            entries.add(new IdentifierEntry(type.code(), blankToNull(id.getValue())));
         }
         d.setIdentifiers(entries);
 
@@ -372,10 +383,6 @@ public final class FhirPatientMapper {
             throw new InvalidInputException(errors);
         }
         return new Mapped(d, paths);
-    }
-
-    static String knownSystems() {
-        return Stream.of(IdentifierType.values()).map(IdentifierType::getSystem).collect(Collectors.joining(", "));
     }
 
     private static boolean current(ContactPoint t) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import org.asclepius.hms.audit.AuditTrail;
+import org.asclepius.hms.patient.IdentifierTypeService;
 import org.asclepius.hms.patient.PatientService;
 import org.asclepius.hms.patient.coverage.CoverageService;
 import org.asclepius.hms.shared.RequestContext;
@@ -43,6 +44,8 @@ public class HmsFhirServer extends RestfulServer {
     private transient AuditTrail audit;
     @EJB
     private transient CoverageService coverages;
+    @EJB
+    private transient IdentifierTypeService identifierTypes;
     @Inject
     private transient RequestContext requestContext;
 
@@ -72,7 +75,7 @@ public class HmsFhirServer extends RestfulServer {
         setPagingProvider(null);
         setDefaultPageSize(PatientResourceProvider.DEFAULT_COUNT);
         setMaximumPageSize(PatientResourceProvider.MAX_COUNT);
-        registerProvider(new PatientResourceProvider(patients));
+        registerProvider(new PatientResourceProvider(patients, identifierTypes));
         registerProvider(new CoverageResourceProvider(coverages));
         registerInterceptor(new FhirExceptionInterceptor(audit, this::requestId));
         registerInterceptor(new SecurityInCapabilityStatement());

@@ -27,6 +27,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.asclepius.hms.patient.DuplicateCandidate;
 import org.asclepius.hms.patient.IdentifierType;
+import org.asclepius.hms.patient.IdentifierTypeRecord;
+import org.asclepius.hms.patient.IdentifierTypeService;
+import org.asclepius.hms.patient.IdentifierTypes;
 import org.asclepius.hms.patient.matching.MatchGrade;
 import org.asclepius.hms.patient.PatientQuery;
 import org.asclepius.hms.patient.Sex;
@@ -60,9 +63,11 @@ public class PatientResourceProvider implements IResourceProvider {
     public static final int MAX_COUNT = PatientService.MAX_PAGE;
 
     private final PatientService patients;
+    private final IdentifierTypeService identifierTypes;
 
-    public PatientResourceProvider(PatientService patients) {
+    public PatientResourceProvider(PatientService patients, IdentifierTypeService identifierTypes) {
         this.patients = patients;
+        this.identifierTypes = identifierTypes;
     }
 
     @Override
@@ -82,7 +87,8 @@ public class PatientResourceProvider implements IResourceProvider {
         if (resource == null) {
             throw new InvalidRequestException("$match needs the parameter 'resource' with the Patient to match");
         }
-        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(resource, FhirPatientMapper.Purpose.UPDATE);
+        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(resource, FhirPatientMapper.Purpose.UPDATE,
+                identifierTypes.catalog());
         request.getUserData().put(FhirExceptionInterceptor.FIELD_PATHS, mapped.paths());
         boolean onlyCertain = onlyCertainMatches != null && Boolean.TRUE.equals(onlyCertainMatches.getValue());
         int limit = count == null || count.getValue() == null ? PatientService.MAX_DUPLICATE_CANDIDATES
@@ -107,15 +113,16 @@ public class PatientResourceProvider implements IResourceProvider {
 
     @Read
     public Patient read(@IdParam IdType id) {
-        return FhirPatientMapper.toFhir(patients.get(patientId(id)));
+        return FhirPatientMapper.toFhir(patients.get(patientId(id)), identifierTypes.catalog());
     }
 
     @Create
     public MethodOutcome create(@ResourceParam Patient patient, RequestDetails request) {
-        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(patient, FhirPatientMapper.Purpose.CREATE);
+        IdentifierTypes types = identifierTypes.catalog();
+        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(patient, FhirPatientMapper.Purpose.CREATE, types);
         request.getUserData().put(FhirExceptionInterceptor.FIELD_PATHS, mapped.paths());
         PatientRecord saved = patients.register(mapped.data());
-        Patient created = FhirPatientMapper.toFhir(saved);
+        Patient created = FhirPatientMapper.toFhir(saved, types);
         MethodOutcome outcome = new MethodOutcome(created.getIdElement(), true);
         outcome.setResource(created);
         return outcome;
@@ -125,10 +132,11 @@ public class PatientResourceProvider implements IResourceProvider {
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Patient patient, RequestDetails request) {
         long patientId = patientId(id);
         long version = expectedVersion(id, patient);
-        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(patient, FhirPatientMapper.Purpose.UPDATE);
+        IdentifierTypes types = identifierTypes.catalog();
+        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(patient, FhirPatientMapper.Purpose.UPDATE, types);
         request.getUserData().put(FhirExceptionInterceptor.FIELD_PATHS, mapped.paths());
         PatientRecord saved = patients.update(patientId, version, mapped.data());
-        Patient updated = FhirPatientMapper.toFhir(saved);
+        Patient updated = FhirPatientMapper.toFhir(saved, types);
         MethodOutcome outcome = new MethodOutcome(updated.getIdElement(), false);
         outcome.setResource(updated);
         return outcome;
@@ -147,15 +155,16 @@ public class PatientResourceProvider implements IResourceProvider {
             @Offset Integer offset,
             @Count Integer count) {
         String mrn = null;
-        IdentifierType identifierType = null;
+        String identifierType = null;
         String identifierValue = null;
         if (identifier != null) {
             checkNoModifier(Patient.SP_IDENTIFIER, identifier.getModifier() != null || identifier.getMissing() != null);
+            IdentifierTypes types = identifierTypes.catalog();
             String system = identifier.getSystem();
             if (system == null || system.isBlank()) {
                 throw new InvalidRequestException("Search parameter 'identifier' needs a system: identifier="
                         + "<system>|<value> with system " + IdentifierType.MRN_SYSTEM + " (MRN) or one of "
-                        + FhirPatientMapper.knownSystems());
+                        + types.activeSystems());
             }
             if (identifier.getValue() == null || identifier.getValue().isBlank()) {
                 throw new InvalidRequestException("Search parameter 'identifier' needs a value after the '|'");
@@ -163,12 +172,9 @@ public class PatientResourceProvider implements IResourceProvider {
             if (IdentifierType.MRN_SYSTEM.equals(system)) {
                 mrn = identifier.getValue().trim();
             } else {
-                identifierType = IdentifierType.bySystem(system);
-                if (identifierType == null) {
-                    throw new InvalidRequestException("Search parameter 'identifier': unknown system '" + system
-                            + "'; known systems: " + IdentifierType.MRN_SYSTEM + ", "
-                            + FhirPatientMapper.knownSystems());
-                }
+                identifierType = types.bySystem(system).map(IdentifierTypeRecord::code).orElseThrow(() ->
+                        new InvalidRequestException("Search parameter 'identifier': unknown system '" + system
+                                + "'; known systems: " + IdentifierType.MRN_SYSTEM + ", " + types.activeSystems()));
                 identifierValue = identifier.getValue().trim();
             }
         }

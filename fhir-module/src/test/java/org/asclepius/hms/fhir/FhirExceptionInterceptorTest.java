@@ -58,9 +58,9 @@ class FhirExceptionInterceptorTest {
         ServletRequestDetails request = request(RestOperationTypeEnum.UPDATE, "5");
         org.hl7.fhir.r4.model.Patient p = FhirPatientMapperTest.newPatient();
         p.addIdentifier().setSystem(org.asclepius.hms.patient.IdentifierType.MRN_SYSTEM).setValue("10000009");
-        p.addIdentifier().setSystem(org.asclepius.hms.patient.IdentifierType.PASSPORT.getSystem()).setValue("x");
+        p.addIdentifier().setSystem(SeededIdentifierTypes.PASSPORT.system()).setValue("x");
         request.getUserData().put(FhirExceptionInterceptor.FIELD_PATHS,
-                FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.UPDATE).paths());
+                FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.UPDATE, SeededIdentifierTypes.TYPES).paths());
 
         BaseServerResponseException e = interceptor.translate(request,
                 InvalidInputException.of("identifiers[0].value", "Passport must be 6 to 12 letters or digits"));

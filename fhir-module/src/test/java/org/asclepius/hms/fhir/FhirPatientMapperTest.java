@@ -10,6 +10,8 @@ import java.util.List;
 import org.asclepius.hms.patient.Address;
 import org.asclepius.hms.patient.IdentifierEntry;
 import org.asclepius.hms.patient.IdentifierType;
+import org.asclepius.hms.patient.IdentifierTypeRecord;
+import org.asclepius.hms.patient.IdentifierTypes;
 import org.asclepius.hms.patient.NextOfKin;
 import org.asclepius.hms.patient.PatientData;
 import org.asclepius.hms.patient.PatientRecord;
@@ -44,7 +46,7 @@ class FhirPatientMapperTest {
 
     @Test
     void toFhir_writesEveryField() {
-        Patient p = FhirPatientMapper.toFhir(fullRecord());
+        Patient p = FhirPatientMapper.toFhir(fullRecord(), SeededIdentifierTypes.TYPES);
 
         assertThat(p.getIdElement().getIdPart()).isEqualTo("42");
         assertThat(p.getIdElement().getVersionIdPart()).isEqualTo("7");
@@ -91,8 +93,8 @@ class FhirPatientMapperTest {
     void roundTrip_recordToFhirToData_keepsEveryField() {
         PatientRecord record = fullRecord();
 
-        PatientData data = FhirPatientMapper.toData(FhirPatientMapper.toFhir(record),
-                FhirPatientMapper.Purpose.UPDATE).data();
+        PatientData data = FhirPatientMapper.toData(FhirPatientMapper.toFhir(record, SeededIdentifierTypes.TYPES),
+                FhirPatientMapper.Purpose.UPDATE, SeededIdentifierTypes.TYPES).data();
 
         assertSameData(data, record.toData());
     }
@@ -101,15 +103,15 @@ class FhirPatientMapperTest {
     void roundTrip_throughJsonAndXml_keepsEveryField() {
         FhirContext ctx = HmsFhirServer.newContext();
         PatientRecord record = fullRecord();
-        Patient original = FhirPatientMapper.toFhir(record);
+        Patient original = FhirPatientMapper.toFhir(record, SeededIdentifierTypes.TYPES);
 
         Patient fromJson = ctx.newJsonParser().parseResource(Patient.class,
                 ctx.newJsonParser().encodeResourceToString(original));
         Patient fromXml = ctx.newXmlParser().parseResource(Patient.class,
                 ctx.newXmlParser().encodeResourceToString(original));
 
-        assertSameData(FhirPatientMapper.toData(fromJson, FhirPatientMapper.Purpose.UPDATE).data(), record.toData());
-        assertSameData(FhirPatientMapper.toData(fromXml, FhirPatientMapper.Purpose.UPDATE).data(), record.toData());
+        assertSameData(FhirPatientMapper.toData(fromJson, FhirPatientMapper.Purpose.UPDATE, SeededIdentifierTypes.TYPES).data(), record.toData());
+        assertSameData(FhirPatientMapper.toData(fromXml, FhirPatientMapper.Purpose.UPDATE, SeededIdentifierTypes.TYPES).data(), record.toData());
         assertThat(fromJson.getMeta().getVersionId()).isEqualTo("7");
     }
 
@@ -119,14 +121,14 @@ class FhirPatientMapperTest {
                 LocalDate.of(2001, 1, 2), new Address(), null, null, new NextOfKin(), List.of(),
                 UPDATED, "clerk", UPDATED, "clerk", false, false);
 
-        Patient p = FhirPatientMapper.toFhir(minimal);
+        Patient p = FhirPatientMapper.toFhir(minimal, SeededIdentifierTypes.TYPES);
 
         assertThat(p.getTelecom()).isEmpty();
         assertThat(p.getAddress()).isEmpty();
         assertThat(p.getContact()).isEmpty();
         assertThat(p.getNameFirstRep().getGiven()).hasSize(1);
         assertThat(p.getIdentifier()).hasSize(1);
-        assertSameData(FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.UPDATE).data(), minimal.toData());
+        assertSameData(FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.UPDATE, SeededIdentifierTypes.TYPES).data(), minimal.toData());
     }
 
     @Test
@@ -164,19 +166,67 @@ class FhirPatientMapperTest {
         assertThat(FhirPatientMapper.gender(null)).isNull();
     }
 
-    @ParameterizedTest
-    @EnumSource(IdentifierType.class)
-    void identifier_systemOfEachTypeMapsBackToTheType(IdentifierType type) {
-        Patient p = newPatient();
-        p.addIdentifier().setSystem(type.getSystem()).setValue("ABC12345");
+    @Test
+    void identifier_systemOfEachConfiguredTypeMapsBackToTheType() {
+        for (IdentifierTypeRecord type : SeededIdentifierTypes.TYPES.all()) {
+            identifier_systemMapsBackToTheType(type);
+        }
+    }
 
-        PatientData data = FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE).data();
+    @Test
+    void identifier_ofATypeAddedByConfiguration_mapsBothWays() {
+        IdentifierTypeRecord taxNumber = new IdentifierTypeRecord("TAX_NUMBER", "Tax number",
+                "http://example.org/tax-number", "TAX", "[0-9]{9}", "9 digits", true, 50, 0);
+        IdentifierTypes types = new IdentifierTypes(List.of(SeededIdentifierTypes.PASSPORT, taxNumber));
+        Patient p = newPatient();
+        p.addIdentifier().setSystem("http://example.org/tax-number").setValue("123456789");
+        PatientData data = FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE, types).data();
+        assertThat(data.getIdentifiers()).extracting(IdentifierEntry::getType).containsExactly("TAX_NUMBER");
+
+        PatientRecord r = new PatientRecord(1, 0, "10000009", "Doe", "Jo", null, Sex.FEMALE,
+                java.time.LocalDate.of(1990, 1, 2), new Address(), null, null, new NextOfKin(), data.getIdentifiers(),
+                null, null, null, null, false, false);
+        Identifier tax = FhirPatientMapper.toFhir(r, types).getIdentifier().get(1);
+        assertThat(tax.getSystem()).isEqualTo("http://example.org/tax-number");
+        assertThat(tax.getType().getText()).isEqualTo("Tax number");
+        assertThat(tax.getType().getCodingFirstRep().getCode()).isEqualTo("TAX");
+    }
+
+    @Test
+    void mergedRecord_isInactiveAndLinkedToItsSurvivor_andTheSurvivorLinksBack() {
+        PatientRecord full = fullRecord();
+        PatientRecord retired = new PatientRecord(full.id(), full.version(), full.mrn(), full.familyName(),
+                full.givenName(), full.middleName(), full.sex(), full.birthDate(), full.address(), full.phone(),
+                full.email(), full.nextOfKin(), full.identifiers(), full.createdAt(), full.createdBy(),
+                full.updatedAt(), full.updatedBy(), false, false, new PatientRecord.Link(77, "10000777"), List.of());
+        Patient p = FhirPatientMapper.toFhir(retired, SeededIdentifierTypes.TYPES);
+        assertThat(p.getActive()).isFalse();
+        assertThat(p.getLink()).singleElement().satisfies(l -> {
+            assertThat(l.getType()).isEqualTo(Patient.LinkType.REPLACEDBY);
+            assertThat(l.getOther().getReference()).isEqualTo("Patient/77");
+        });
+
+        PatientRecord survivor = new PatientRecord(77, 3, "10000777", "Smith", "John", null, Sex.MALE,
+                full.birthDate(), new Address(), null, null, new NextOfKin(), List.of(), null, null, null, null,
+                false, false, null, List.of(new PatientRecord.Link(full.id(), full.mrn())));
+        Patient s = FhirPatientMapper.toFhir(survivor, SeededIdentifierTypes.TYPES);
+        assertThat(s.getActive()).isTrue();
+        assertThat(s.getLink()).singleElement().satisfies(l -> {
+            assertThat(l.getType()).isEqualTo(Patient.LinkType.REPLACES);
+            assertThat(l.getOther().getReference()).isEqualTo("Patient/" + full.id());
+        });
+    }
+
+    private void identifier_systemMapsBackToTheType(IdentifierTypeRecord type) {
+        Patient p = newPatient();
+        p.addIdentifier().setSystem(type.system()).setValue("ABC12345");
+
+        PatientData data = FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE, SeededIdentifierTypes.TYPES).data();
 
         assertThat(data.getIdentifiers()).singleElement().satisfies(e -> {
-            assertThat(e.getType()).isEqualTo(type);
+            assertThat(e.getType()).isEqualTo(type.code());
             assertThat(e.getValue()).isEqualTo("ABC12345");
         });
-        assertThat(IdentifierType.bySystem(type.getSystem())).isEqualTo(type);
     }
 
     @Test
@@ -186,7 +236,7 @@ class FhirPatientMapperTest {
         p.addIdentifier().setSystem("http://example.org/unknown").setValue("1");
         p.addIdentifier().setValue("no-system");
 
-        assertThatThrownBy(() -> FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE))
+        assertThatThrownBy(() -> FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE, SeededIdentifierTypes.TYPES))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.getFieldErrors()).containsOnlyKeys(
                             "Patient.identifier[1].system", "Patient.identifier[2].system");
@@ -199,13 +249,13 @@ class FhirPatientMapperTest {
     void identifier_mrnOnCreate_isRefused_andOnUpdate_isIgnored() {
         Patient p = newPatient();
         p.addIdentifier().setSystem(IdentifierType.MRN_SYSTEM).setValue("10000009");
-        p.addIdentifier().setSystem(IdentifierType.PASSPORT.getSystem()).setValue("X1234567");
+        p.addIdentifier().setSystem(SeededIdentifierTypes.PASSPORT.system()).setValue("X1234567");
 
-        assertThatThrownBy(() -> FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE))
+        assertThatThrownBy(() -> FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE, SeededIdentifierTypes.TYPES))
                 .isInstanceOfSatisfying(InvalidInputException.class, e ->
                         assertThat(e.getFieldErrors()).containsOnlyKeys("Patient.identifier[0].system"));
 
-        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.UPDATE);
+        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.UPDATE, SeededIdentifierTypes.TYPES);
         assertThat(mapped.data().getIdentifiers()).extracting(IdentifierEntry::getType)
                 .containsExactly(IdentifierType.PASSPORT);
         // the passport is the data's identifiers[0] but the resource's identifier[1]
@@ -218,7 +268,7 @@ class FhirPatientMapperTest {
         Patient p = newPatient();
         p.setBirthDateElement(new DateType("1980-05"));
 
-        assertThatThrownBy(() -> FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE))
+        assertThatThrownBy(() -> FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE, SeededIdentifierTypes.TYPES))
                 .isInstanceOfSatisfying(InvalidInputException.class, e ->
                         assertThat(e.getFieldErrors()).containsOnlyKeys("Patient.birthDate"));
     }
@@ -230,7 +280,7 @@ class FhirPatientMapperTest {
         p.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily("Official").addGiven("Anna").addGiven("Maria")
                 .addGiven("Luisa");
 
-        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE);
+        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE, SeededIdentifierTypes.TYPES);
 
         assertThat(mapped.data().getFamilyName()).isEqualTo("Official");
         assertThat(mapped.data().getGivenName()).isEqualTo("Anna");
@@ -249,7 +299,7 @@ class FhirPatientMapperTest {
         p.addAddress().setUse(org.hl7.fhir.r4.model.Address.AddressUse.WORK).setCity("Work town");
         p.addAddress().setUse(org.hl7.fhir.r4.model.Address.AddressUse.HOME).setCity("Home town").setPostalCode("1");
 
-        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE);
+        FhirPatientMapper.Mapped mapped = FhirPatientMapper.toData(p, FhirPatientMapper.Purpose.CREATE, SeededIdentifierTypes.TYPES);
 
         assertThat(mapped.data().getPhone()).isEqualTo("555-1234");
         assertThat(mapped.data().getEmail()).isEqualTo("a@example.org");

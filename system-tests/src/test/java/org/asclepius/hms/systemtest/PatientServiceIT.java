@@ -15,6 +15,9 @@ import javax.sql.DataSource;
 import org.asclepius.hms.audit.AuditTrail;
 import org.asclepius.hms.patient.IdentifierEntry;
 import org.asclepius.hms.patient.IdentifierType;
+import org.asclepius.hms.patient.IdentifierTypeData;
+import org.asclepius.hms.patient.IdentifierTypeRecord;
+import org.asclepius.hms.patient.IdentifierTypeService;
 import org.asclepius.hms.patient.MedicalRecordNumber;
 import org.asclepius.hms.patient.PatientData;
 import org.asclepius.hms.patient.PatientQuery;
@@ -26,6 +29,7 @@ import org.asclepius.hms.patient.UnidentifiedPatientData;
 import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.InvalidInputException;
 import org.asclepius.hms.shared.Page;
+import org.asclepius.hms.systemtest.callers.AsAdmin;
 import org.asclepius.hms.systemtest.callers.AsBillingClerk;
 import org.asclepius.hms.systemtest.callers.AsOtherReceptionist;
 import org.asclepius.hms.systemtest.callers.AsPrivacyOfficer;
@@ -54,6 +58,10 @@ class PatientServiceIT {
     AuditTrail auditTrail;
     @EJB
     AsReceptionist receptionist;
+    @EJB
+    AsAdmin admin;
+    @EJB
+    IdentifierTypeService identifierTypes;
     @EJB
     AsOtherReceptionist otherReceptionist;
     @EJB
@@ -108,6 +116,66 @@ class PatientServiceIT {
 
         assertThat(e.getFieldErrors().get("identifiers[0].value")).contains(holder.mrn());
         assertThat(countPatients(family)).isEqualTo(1);
+    }
+
+    @Test
+    void identifierTypes_areConfigured_validatedUniquePerType_andRetirable() throws Exception {
+        String code = "TAX_" + (System.nanoTime() % 1_000_000_000L);
+        IdentifierTypeData tax = new IdentifierTypeData();
+        tax.setCode(code);
+        tax.setLabel("Tax number " + code);
+        tax.setSystem("http://example.org/" + code.toLowerCase());
+        tax.setPattern("[0-9]{9}");
+        tax.setRule("9 digits");
+        tax.setSortOrder(500);
+
+        assertThatThrownBy(() -> receptionist.call(() -> identifierTypes.add(tax))).isInstanceOf(EJBAccessException.class);
+        IdentifierTypeData bad = new IdentifierTypeData();
+        bad.setCode("x");
+        bad.setPattern("[0-9");
+        InvalidInputException badType = catchThrowableOfType(InvalidInputException.class,
+                () -> admin.call(() -> identifierTypes.add(bad)));
+        assertThat(badType.getFieldErrors()).containsKeys("code", "label", "system", "patternValid", "rule");
+        IdentifierTypeRecord added = admin.call(() -> identifierTypes.add(tax));
+        assertThat(receptionist.call(() -> identifierTypes.catalog()).active()).contains(added);
+
+        // a patient can hold several identifiers; the value must follow the configured rule
+        String family = TestData.uniqueFamilyName("Tax");
+        PatientData data = TestData.patient(family, "Ida", LocalDate.of(1966, 6, 6));
+        data.getIdentifiers().add(new IdentifierEntry(code, "12345"));
+        InvalidInputException rule = catchThrowableOfType(InvalidInputException.class,
+                () -> receptionist.call(() -> patients.register(data)));
+        assertThat(rule.getFieldErrors()).containsEntry("identifiers[1].value", tax.getLabel() + " must be 9 digits");
+        String taxNumber = String.valueOf(100_000_000L + System.nanoTime() % 800_000_000L);
+        data.getIdentifiers().set(1, new IdentifierEntry(code, taxNumber));
+        data.getIdentifiers().add(new IdentifierEntry(IdentifierType.PASSPORT, "X" + taxNumber.substring(0, 8)));
+        PatientRecord holder = receptionist.call(() -> patients.register(data));
+        assertThat(holder.identifiers()).extracting(IdentifierEntry::getType)
+                .containsExactlyInAnyOrder(IdentifierType.NATIONAL_ID, code, IdentifierType.PASSPORT);
+        // unique within the type
+        PatientData other = TestData.patient(family, "Olga", LocalDate.of(1967, 7, 7));
+        other.getIdentifiers().add(new IdentifierEntry(code, taxNumber));
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> receptionist.call(() -> patients.register(other))).getFieldErrors().get("identifiers[1].value"))
+                .contains(holder.mrn());
+        // searchable by type and value
+        assertThat(receptionist.call(() -> patients.search(PatientQuery.EMPTY.withIdentifier(code, taxNumber), 0, 5))
+                .items()).extracting(s -> s.id()).containsExactly(holder.id());
+
+        // retired: no new identifiers of the type, but the holder keeps theirs through an edit
+        tax.setActive(false);
+        admin.call(() -> identifierTypes.update(code, added.version(), tax));
+        other.getIdentifiers().set(1, new IdentifierEntry(code, "987654321"));
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> receptionist.call(() -> patients.register(other))).getFieldErrors())
+                .containsKey("identifiers[1].type");
+        PatientRecord current = receptionist.call(() -> patients.get(holder.id()));
+        PatientData edit = current.toData();
+        edit.setPhone("+1 555 0142");
+        assertThat(receptionist.call(() -> patients.update(holder.id(), current.version(), edit)).identifiers())
+                .extracting(IdentifierEntry::getValue).contains(taxNumber);
+        assertThat(Db.column(db, "select detail from audit_event where resource_type = 'IdentifierType'"
+                + " and resource_id = ?", code)).hasSize(2);
     }
 
     @Test

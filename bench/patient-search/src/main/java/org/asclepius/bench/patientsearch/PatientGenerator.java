@@ -33,7 +33,7 @@ final class PatientGenerator {
     static final String[] CHILD_KIN = {"Mother", "Mother", "Father", "Father", "Guardian", "Grandmother"};
     static final String[] MAIL_DOMAINS = {"example.com", "example.org", "example.net"};
 
-    record Identifier(IdentifierType type, String value) {
+    record Identifier(String type, String value) {
     }
 
     record Row(long id, String mrn, String familyName, String givenName, String middleName, String nameKey,

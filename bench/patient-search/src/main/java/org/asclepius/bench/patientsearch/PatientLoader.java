@@ -108,7 +108,7 @@ final class PatientLoader {
                     appendPatient(sb, r);
                     for (PatientGenerator.Identifier ident : r.identifiers()) {
                         isb.append(firstIdentifierId + identifierCount++).append('\t').append(id).append('\t')
-                                .append(ident.type().name()).append('\t');
+                                .append(ident.type()).append('\t');
                         text(isb, ident.value()).append('\n');
                     }
                     if (isb.length() >= FLUSH_BYTES) {

@@ -42,7 +42,7 @@ public class CoverageService {
 
     /** The patient's coverages, primary first, the newest first within a priority. */
     @RolesAllowed({Roles.RECEPTIONIST, Roles.BILLING_CLERK, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN,
-            Roles.INTEGRATION, Roles.PRIVACY_OFFICER})
+            Roles.INTEGRATION, Roles.PRIVACY_OFFICER, Roles.RECORDS_OFFICER})
     @Audited(action = AuditAction.READ, resource = "Coverage")
     public List<CoverageRecord> forPatient(@PatientRef long patientId) {
         if (patients.find(patientId).isEmpty()) {

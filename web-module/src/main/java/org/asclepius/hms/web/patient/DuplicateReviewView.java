@@ -40,9 +40,9 @@ public class DuplicateReviewView implements Serializable {
         items = new PagedModel<>(this::fetch, item -> Long.toString(item.id()), PAGE_SIZE);
     }
 
-    /** viewAction: only administrators and privacy officers review duplicates. */
+    /** viewAction: administrators, privacy officers and records officers see the worklist. */
     public void checkAccess() {
-        if (!user.isCanAudit()) {
+        if (!user.isCanAudit() && !user.isCanMerge()) {
             Pages.sendError(HttpServletResponse.SC_FORBIDDEN);
         }
     }

@@ -5,7 +5,10 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import org.asclepius.hms.patient.IdentifierEntry;
-import org.asclepius.hms.patient.IdentifierType;
+import jakarta.inject.Inject;
+import org.asclepius.hms.patient.IdentifierTypeRecord;
+import org.asclepius.hms.patient.IdentifierTypeService;
+import org.asclepius.hms.patient.IdentifierTypes;
 import org.asclepius.hms.patient.PatientData;
 import org.asclepius.hms.patient.Sex;
 import org.asclepius.hms.shared.InvalidInputException;
@@ -23,6 +26,9 @@ public abstract class PatientFormView implements Serializable {
     public static final int MAX_IDENTIFIERS = 10;
 
     protected PatientData data;
+    @Inject
+    IdentifierTypeService identifierTypeService;
+    private transient IdentifierTypes identifierTypes;
 
     /** The id of the page's h:form. */
     protected abstract String formId();
@@ -35,8 +41,13 @@ public abstract class PatientFormView implements Serializable {
         return Sex.values();
     }
 
-    public IdentifierType[] getIdentifierTypes() {
-        return IdentifierType.values();
+    /** The types in use, and any retired type an identifier on the form still has, so that it can be shown. */
+    public List<IdentifierTypeRecord> getIdentifierTypes() {
+        if (identifierTypes == null) {
+            identifierTypes = identifierTypeService.catalog();
+        }
+        return identifierTypes.all().stream().filter(t -> t.active() || data.getIdentifiers().stream()
+                .anyMatch(e -> t.code().equals(e.getType()))).toList();
     }
 
     public LocalDate getLatestBirthDate() {

@@ -87,6 +87,15 @@ public class CurrentUser implements Serializable {
         return hasAny(new String[] {Roles.RECEPTIONIST, Roles.BILLING_CLERK, Roles.ADMIN});
     }
 
+    public boolean isCanConfigure() {
+        return hasRole(Roles.ADMIN);
+    }
+
+    /** May merge and unmerge patient records (mirrors PatientMergeService). */
+    public boolean isCanMerge() {
+        return hasRole(Roles.RECORDS_OFFICER);
+    }
+
     public boolean isCanAudit() {
         return hasAny(AUDITORS);
     }

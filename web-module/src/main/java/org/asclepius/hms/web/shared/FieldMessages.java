@@ -78,6 +78,25 @@ public final class FieldMessages {
             .field("effectiveTo", "effectiveTo", "Effective to")
             .build();
 
+    /** The merge screen ({@code merge-patients.xhtml}) and the undo-merge dialog of the patient summary. */
+    public static final FieldMessages MERGE_FORM = new Builder()
+            .field("reason", "mergeReason", "Reason")
+            .field("survivor", "keep", "Record to keep")
+            .field("undoReason", "undoReason", "Reason")
+            .build();
+
+    /** An identifier type ({@code admin/identifier-types.xhtml}). */
+    public static final FieldMessages IDENTIFIER_TYPE_FORM = new Builder()
+            .field("code", "typeCode", "Code")
+            .field("label", "typeLabel", "Label")
+            .field("system", "typeSystem", "FHIR system")
+            .field("v2Code", "typeV2Code", "HL7 v2 code")
+            .field("pattern", "typePattern", "Rule (regular expression)")
+            .field("patternValid", "typePattern", "Rule (regular expression)")
+            .field("rule", "typeRule", "Rule as staff read it")
+            .field("sortOrder", "typeSortOrder", "Order")
+            .build();
+
     /** Where one field error goes: a component id (or none, for the page) and the text to show. */
     public record Target(String componentId, String label, String message) {
         public Optional<String> component() {

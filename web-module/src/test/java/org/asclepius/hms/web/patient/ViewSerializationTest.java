@@ -9,7 +9,6 @@ import java.io.ObjectOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.asclepius.hms.patient.IdentifierType;
 import org.asclepius.hms.patient.PatientSummary;
 import org.asclepius.hms.patient.Sex;
 import org.asclepius.hms.shared.Page;
@@ -37,14 +36,14 @@ class ViewSerializationTest {
         view.getData().setFamilyName("Okafor");
         view.getData().setSex(Sex.FEMALE);
         view.getData().setBirthDate(LocalDate.of(1980, 5, 17));
-        view.getData().getIdentifiers().get(0).setType(IdentifierType.PASSPORT);
+        view.getData().getIdentifiers().get(0).setType("PASSPORT");
         view.addIdentifier();
 
         RegisterPatientView copy = roundTrip(view);
 
         assertThat(copy.getData().getFamilyName()).isEqualTo("Okafor");
         assertThat(copy.getData().getIdentifiers()).hasSize(2);
-        assertThat(copy.getData().getIdentifiers().get(0).getType()).isEqualTo(IdentifierType.PASSPORT);
+        assertThat(copy.getData().getIdentifiers().get(0).getType()).isEqualTo("PASSPORT");
     }
 
     @Test
