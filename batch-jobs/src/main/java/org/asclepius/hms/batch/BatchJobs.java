@@ -30,6 +30,8 @@ public class BatchJobs {
     public static final String AUDIT_CHAIN_VERIFICATION = "audit-chain-verification";
     /** JBeret's restart parameter (org.jberet.spi.PropertyKey.RESTART_MODE). */
     static final String RESTART_MODE = "jberet.restart.mode";
+    /** Job parameter: the cluster node that started (or restarted) the execution. */
+    static final String NODE = "hms.node";
 
     @Resource
     SessionContext session;
@@ -59,24 +61,28 @@ public class BatchJobs {
     }
 
     /**
-     * Restarts a failed or stopped execution from its last checkpoint, on whichever node this runs. Restart mode
-     * "strict": an execution that is still STARTING, STARTED or STOPPING (perhaps on another node) is refused
-     * rather than guessed dead.
+     * Restarts a failed or stopped execution from its last checkpoint, on whichever node this runs. A run still
+     * marked running is restarted only when this node started it and it is not running in this JVM: it died
+     * with the node (kill, crash) and JBeret's "detect" mode marks it failed and resumes from its checkpoint. A
+     * run another node started may still be alive there, so it is refused ("strict") rather than guessed dead.
      */
-    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.ADMIN})
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.ADMIN, Roles.RECORDS_OFFICER})
     public long restart(long executionId) {
+        JobOperator operator = BatchRuntime.getJobOperator();
         Properties parameters = new Properties();
-        parameters.setProperty(RESTART_MODE, "strict");
         parameters.setProperty("triggeredBy", session.getCallerPrincipal().getName());
+        parameters.setProperty(NODE, node());
         try {
-            return BatchRuntime.getJobOperator().restart(executionId, parameters);
+            boolean startedHere = node().equals(operator.getParameters(executionId).getProperty(NODE));
+            parameters.setProperty(RESTART_MODE, startedHere ? "detect" : "strict");
+            return operator.restart(executionId, parameters);
         } catch (NoSuchJobExecutionException e) {
             throw new NotFoundException("Job execution", executionId);
         } catch (JobExecutionAlreadyCompleteException e) {
             throw new DomainException("Job execution " + executionId + " has already completed; start a new run.");
         } catch (JobRestartException | JobExecutionNotMostRecentException e) {
-            throw new DomainException("Job execution " + executionId + " cannot be restarted now: only a failed or"
-                    + " stopped run can be, and only its latest execution (is it still running on another node?).");
+            throw new DomainException("Job execution " + executionId + " cannot be restarted now: it is still"
+                    + " running (here or on another node), or it is not the latest execution of its job.");
         }
     }
 
@@ -89,6 +95,11 @@ public class BatchJobs {
         JobOperator operator = BatchRuntime.getJobOperator();
         Properties parameters = new Properties();
         parameters.setProperty("triggeredBy", triggeredBy);
+        parameters.setProperty(NODE, node());
         return operator.start(job, parameters);
+    }
+
+    private static String node() {
+        return System.getProperty("jboss.node.name", "hms");
     }
 }
