@@ -70,11 +70,9 @@ public class PatientMergeService {
         if (survivorId == retiredId) {
             throw InvalidInputException.of("survivor", "choose two different records");
         }
-        // lock in id order, so two merges of overlapping pairs cannot deadlock
-        Patient first = lock(Math.min(survivorId, retiredId));
-        Patient second = lock(Math.max(survivorId, retiredId));
-        Patient survivor = first.getId() == survivorId ? first : second;
-        Patient retired = survivor == first ? second : first;
+        Patient[] pair = lockPair(survivorId, retiredId);
+        Patient survivor = pair[0];
+        Patient retired = pair[1];
         checkVersion(survivor, survivorVersion);
         checkVersion(retired, retiredVersion);
         for (Patient p : List.of(survivor, retired)) {
@@ -124,10 +122,12 @@ public class PatientMergeService {
 
         retired = em.find(Patient.class, retiredId);
         survivor = em.find(Patient.class, survivorId);
-        for (String identifierId : movedIdentifiers) {
-            em.createQuery("update PatientIdentifier i set i.mergedFrom = :retired where i.id = :id"
+        if (!movedIdentifiers.isEmpty()) {
+            // provenance for the unmerge; an identifier that came with an earlier merge keeps its first origin
+            em.createQuery("update PatientIdentifier i set i.mergedFrom = :retired where i.id in :ids"
                             + " and i.mergedFrom is null")
-                    .setParameter("retired", retiredId).setParameter("id", Long.valueOf(identifierId))
+                    .setParameter("retired", retiredId)
+                    .setParameter("ids", movedIdentifiers.stream().map(Long::valueOf).toList())
                     .executeUpdate();
         }
         retired.mergeInto(survivor);
@@ -154,10 +154,9 @@ public class PatientMergeService {
         PatientMerge merge = latestMerge(retiredId).filter(m -> m.getUndoneAt() == null)
                 .orElseThrow(() -> new DomainException("This record is not merged into another; there is nothing"
                         + " to undo."));
-        Patient first = lock(Math.min(merge.getSurvivorId(), retiredId));
-        Patient second = lock(Math.max(merge.getSurvivorId(), retiredId));
-        Patient retired = first.getId() == retiredId ? first : second;
-        Patient survivor = retired == first ? second : first;
+        Patient[] pair = lockPair(merge.getSurvivorId(), retiredId);
+        Patient survivor = pair[0];
+        Patient retired = pair[1];
         if (survivor.getMergedInto() != null) {
             throw new DomainException("MRN " + survivor.getMrn() + " has since been merged into MRN "
                     + survivor.getMergedInto().getMrn() + "; undo that merge first.");
@@ -235,6 +234,13 @@ public class PatientMergeService {
                 });
             }
         }
+    }
+
+    /** Both patients locked, in id order so that two merges of overlapping pairs cannot deadlock. */
+    private Patient[] lockPair(long survivorId, long retiredId) {
+        Patient first = lock(Math.min(survivorId, retiredId));
+        Patient second = lock(Math.max(survivorId, retiredId));
+        return first.getId() == survivorId ? new Patient[] {first, second} : new Patient[] {second, first};
     }
 
     private Patient lock(long id) {
