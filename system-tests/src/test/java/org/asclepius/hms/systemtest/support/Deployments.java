@@ -28,7 +28,7 @@ public final class Deployments {
         JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "hms-tests.jar")
                 .addClass(testClass)
                 .addPackage("org.asclepius.hms.systemtest.callers")
-                .addClasses(TestData.class, Db.class)
+                .addClasses(TestData.class, Db.class, SchedulingFixture.class, SchedulingFixture.Clinic.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
         EnterpriseArchive ear = ear();
         ear.addAsModule(Testable.archiveToTest(tests));

@@ -1,0 +1,57 @@
+package org.asclepius.hms.integration;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Email through WildFly's mail subsystem (session {@code java:jboss/mail/Default}; the SMTP server is the
+ * {@code mail-smtp} outbound socket binding, set from {@code HMS_SMTP_HOST}/{@code HMS_SMTP_PORT}).
+ */
+@ApplicationScoped
+public class EmailChannel implements MessageChannel {
+    public static final String NAME = "email";
+
+    @Resource(lookup = "java:jboss/mail/Default")
+    Session mail;
+    @Inject
+    @ConfigProperty(name = "hms.mail.from", defaultValue = "appointments@asclepius.invalid")
+    String from;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void deliver(String recipient, String subject, String body) throws DeliveryException {
+        try {
+            MimeMessage message = new MimeMessage(mail);
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(recipient, true));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            message.setText(body, StandardCharsets.UTF_8.name());
+            message.setSentDate(new Date());
+            Transport.send(message);
+        } catch (MessagingException e) {
+            throw new DeliveryException("Email could not be sent: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " " + t.getMessage());
+    }
+}
