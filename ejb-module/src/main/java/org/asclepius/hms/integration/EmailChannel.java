@@ -2,7 +2,6 @@ package org.asclepius.hms.integration;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -11,11 +10,11 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Email through WildFly's mail subsystem (session {@code java:jboss/mail/Default}; the SMTP server is the
- * {@code mail-smtp} outbound socket binding, set from {@code HMS_SMTP_HOST}/{@code HMS_SMTP_PORT}).
+ * {@code mail-smtp} outbound socket binding, set from {@code HMS_SMTP_HOST}/{@code HMS_SMTP_PORT}, the sender from
+ * {@code HMS_MAIL_FROM}; see wildfly-config/cli/70-configure-mail.cli).
  */
 @ApplicationScoped
 public class EmailChannel implements MessageChannel {
@@ -23,9 +22,6 @@ public class EmailChannel implements MessageChannel {
 
     @Resource(lookup = "java:jboss/mail/Default")
     Session mail;
-    @Inject
-    @ConfigProperty(name = "hms.mail.from", defaultValue = "appointments@asclepius.invalid")
-    String from;
 
     @Override
     public String name() {
@@ -36,7 +32,7 @@ public class EmailChannel implements MessageChannel {
     public void deliver(String recipient, String subject, String body) throws DeliveryException {
         try {
             MimeMessage message = new MimeMessage(mail);
-            message.setFrom(new InternetAddress(from));
+            message.setFrom(); // the session's sender (HMS_MAIL_FROM)
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(recipient, true));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
             message.setText(body, StandardCharsets.UTF_8.name());

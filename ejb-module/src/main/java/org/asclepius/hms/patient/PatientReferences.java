@@ -31,14 +31,14 @@ public class PatientReferences {
     public List<Reference> all() {
         List<Reference> found = new ArrayList<>();
         for (EntityType<?> type : em.getMetamodel().getEntities()) {
-            if (!type.hasSingleIdAttribute()) {
-                throw new IllegalStateException("Entity " + type.getName() + " needs a single id attribute so that"
-                        + " patient merges can record the rows they change");
-            }
-            SingularAttribute<?, ?> id = type.getId(type.getIdType().getJavaType());
             for (Attribute<?, ?> attribute : type.getAttributes()) {
                 if (attribute instanceof SingularAttribute<?, ?> singular && singular.isAssociation()
                         && Patient.class.isAssignableFrom(singular.getJavaType())) {
+                    if (!type.hasSingleIdAttribute()) {
+                        throw new IllegalStateException("Entity " + type.getName() + " needs a single id attribute"
+                                + " so that patient merges can record the rows they change");
+                    }
+                    SingularAttribute<?, ?> id = type.getId(type.getIdType().getJavaType());
                     found.add(new Reference(type.getName(), singular.getName(), id.getName(), id.getJavaType()));
                 }
             }

@@ -124,7 +124,6 @@ public class AppointmentLifecycle {
             offer.setOfferExpiresAt(clock.instant().plus(offerHold));
             offer.setNote("Offered from the waitlist");
             offer.touch(user, clock.instant());
-            em.persist(offer);
             bookings.hold(offer, placement);
             em.persist(new AppointmentStatusChange(offer, null, "offered from the waitlist", user, clock.instant()));
             entry.offer(offer);

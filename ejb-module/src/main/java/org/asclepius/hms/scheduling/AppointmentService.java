@@ -329,16 +329,11 @@ public class AppointmentService {
             a.setSeries(series, occurrence);
         }
         a.touch(caller(), clock.instant());
-        bookings.hold(persisted(a), placement);
+        bookings.hold(a, placement);
         em.persist(new AppointmentStatusChange(a, null, series == null ? "booked"
                 : "booked as " + occurrence + " of " + series.getOccurrences() + " in a series", caller(),
                 clock.instant()));
         reminders.schedule(a, caller());
-        return a;
-    }
-
-    private Appointment persisted(Appointment a) {
-        em.persist(a);
         return a;
     }
 

@@ -159,9 +159,12 @@ public class Bookings {
                 clashes.isEmpty() ? null : overlapReason.trim());
     }
 
-    /** Takes the placement's lanes for the appointment (which must already be persistent). */
+    /** Places the appointment (storing it if it is new) and takes the placement's lanes for it. */
     public void hold(Appointment appointment, Placement p) {
         appointment.place(p.start(), p.end(), p.resources(), p.overbookReason(), p.overlapReason());
+        if (appointment.getId() == null) {
+            em.persist(appointment);
+        }
         p.lanes().forEach((slot, lane) -> {
             slot.hold();
             em.persist(new AppointmentSlot(appointment, slot, lane));
@@ -171,8 +174,8 @@ public class Bookings {
 
     /** Gives back every slot the appointment holds; returns the slots freed. */
     public List<Slot> release(Appointment appointment) {
-        List<AppointmentSlot> holds = em.createQuery("select h from AppointmentSlot h join fetch h.slot s"
-                        + " where h.appointment = :a order by s.id", AppointmentSlot.class)
+        List<AppointmentSlot> holds = em.createQuery("select h from AppointmentSlot h join fetch h.slot"
+                        + " where h.appointment = :a order by h.slot.id", AppointmentSlot.class)
                 .setParameter("a", appointment).getResultList();
         List<Slot> freed = new ArrayList<>();
         for (AppointmentSlot h : holds) {

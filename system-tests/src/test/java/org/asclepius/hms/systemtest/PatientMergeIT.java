@@ -36,6 +36,13 @@ import org.asclepius.hms.patient.coverage.SubscriberRelationship;
 import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.InvalidInputException;
+import org.asclepius.hms.scheduling.AppointmentService;
+import org.asclepius.hms.scheduling.BookingRequest;
+import org.asclepius.hms.scheduling.ReminderService;
+import org.asclepius.hms.scheduling.ScheduleService;
+import org.asclepius.hms.scheduling.WaitlistData;
+import org.asclepius.hms.scheduling.WaitlistService;
+import org.asclepius.hms.systemtest.callers.AsAdmin;
 import org.asclepius.hms.systemtest.callers.AsBillingClerk;
 import org.asclepius.hms.systemtest.callers.AsPrivacyOfficer;
 import org.asclepius.hms.systemtest.callers.AsReceptionist;
@@ -44,6 +51,8 @@ import org.asclepius.hms.systemtest.callers.Jpa;
 import org.asclepius.hms.systemtest.callers.OpenAdmissionsForTests;
 import org.asclepius.hms.systemtest.support.Db;
 import org.asclepius.hms.systemtest.support.Deployments;
+import org.asclepius.hms.systemtest.support.SchedulingFixture;
+import org.asclepius.hms.systemtest.support.SchedulingFixture.Clinic;
 import org.asclepius.hms.systemtest.support.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -80,6 +89,16 @@ class PatientMergeIT {
     AsPrivacyOfficer privacyOfficer;
     @EJB
     Jpa jpa;
+    @EJB
+    AsAdmin admin;
+    @EJB
+    ScheduleService schedules;
+    @EJB
+    AppointmentService appointments;
+    @EJB
+    WaitlistService waitlist;
+    @EJB
+    ReminderService reminders;
     @Resource(lookup = "java:jboss/datasources/HmsDS")
     DataSource db;
 
@@ -169,9 +188,20 @@ class PatientMergeIT {
                 + " values (" + reviewId + ", " + Math.min(survivor.id(), retired.id()) + ", "
                 + Math.max(survivor.id(), retired.id()) + ", 31.5, 'CERTAIN', 'OPEN', current_timestamp)");
 
+        // scheduling: a weekly series (appointments, with their reminders in the outbox), a waitlist entry, and an
+        // opt-out of reminders
+        Clinic clinic = admin.call(() -> SchedulingFixture.create(schedules, "Merge"));
+        receptionist.call(() -> appointments.bookSeries(BookingRequest.of(retired.id(), clinic.consultation(),
+                SchedulingFixture.at(2, 9, 0), List.of(clinic.providerId())), 1, 2, java.util.Set.of()));
+        receptionist.call(() -> waitlist.add(WaitlistData.of(retired.id(), clinic.consultation(), null,
+                LocalDate.now().plusDays(1), LocalDate.now().plusDays(20))));
+        receptionist.call(() -> reminders.optOut(retired.id()));
+
         List<SingularAttribute<?, ?>> refs = associationsToPatient();
         assertThat(refs).extracting(r -> r.getDeclaringType().getJavaType().getSimpleName() + "." + r.getName())
-                .contains("PatientIdentifier.patient", "Coverage.patient", "Patient.mergedInto");
+                .contains("PatientIdentifier.patient", "Coverage.patient", "Patient.mergedInto", "Appointment.patient",
+                        "AppointmentSeries.patient", "WaitlistEntry.patient", "ReminderOptOut.patient",
+                        "OutboxMessage.patient");
         Map<String, Map<String, Long>> before = snapshot(refs, survivor.id(), retired.id());
         // the test proves something for each association only if a row of it points at the retired record:
         // a module adding an association to Patient must add such a row here

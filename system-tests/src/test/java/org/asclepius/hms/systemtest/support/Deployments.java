@@ -24,9 +24,10 @@ public final class Deployments {
      * An EJB jar rather than a WAR: a third WAR without the OIDC login of the other two claims the EAR's
      * security domain for its class loader (ELY01148) and the deployment fails.
      */
-    public static EnterpriseArchive earWithTests(Class<?> testClass) {
+    public static EnterpriseArchive earWithTests(Class<?> testClass, Class<?>... more) {
         JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "hms-tests.jar")
                 .addClass(testClass)
+                .addClasses(more)
                 .addPackage("org.asclepius.hms.systemtest.callers")
                 .addClasses(TestData.class, Db.class, SchedulingFixture.class, SchedulingFixture.Clinic.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
@@ -34,6 +35,11 @@ public final class Deployments {
         ear.addAsModule(Testable.archiveToTest(tests));
         ear.addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));
         return ear;
+    }
+
+    /** Adds a library the in-container tests need (e.g. an SMTP server) to the EAR's lib/. */
+    public static EnterpriseArchive withLibraryOf(EnterpriseArchive ear, Class<?> type) {
+        return ear.addAsLibrary(jarOf(type));
     }
 
     private static File jarOf(Class<?> type) {
