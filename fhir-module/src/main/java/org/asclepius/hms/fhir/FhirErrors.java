@@ -25,8 +25,8 @@ public final class FhirErrors {
         OperationOutcome oo = new OperationOutcome();
         fieldErrors.forEach((field, message) -> {
             String expression = paths.expressionFor(field);
-            boolean generic = expression.equals("Patient") && field != null && !field.isBlank()
-                    && !field.equals("input") && !field.equals("Patient");
+            boolean generic = expression.equals(paths.root()) && field != null && !field.isBlank()
+                    && !field.equals("input") && !field.equals(paths.root());
             oo.addIssue()
                     .setSeverity(IssueSeverity.ERROR)
                     .setCode(IssueType.INVALID)

@@ -20,6 +20,8 @@ import java.util.logging.Logger;
 import org.asclepius.hms.audit.AuditAction;
 import org.asclepius.hms.audit.AuditOutcome;
 import org.asclepius.hms.audit.AuditTrail;
+import org.asclepius.hms.scheduling.OverrideRequiredException;
+import org.asclepius.hms.scheduling.SlotConflictException;
 import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.InvalidInputException;
@@ -37,6 +39,9 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  *   <li>{@link InvalidInputException} → 422 with one issue per field (expression = the FHIR path); on a search
  *       400</li>
  *   <li>{@link NotFoundException} → 404, {@link ConcurrentUpdateException} → 409, any other domain rule → 422</li>
+ *   <li>{@link SlotConflictException} (the time is taken) → 409, issue code conflict;
+ *       {@link OverrideRequiredException} (a reason to overbook or to double-book the patient is needed) → 409
+ *       whose issue expression names the extension that carries the reason</li>
  *   <li>{@link EJBAccessException} (the caller's role does not allow it) → 403, and a DENIED audit event</li>
  *   <li>unparseable content → 400; HAPI's own 4xx answers pass through</li>
  *   <li>anything else → 500 with a generic OperationOutcome; the log gets the exception class, where it was
@@ -93,6 +98,17 @@ public class FhirExceptionInterceptor {
             return withOutcome(new ResourceVersionConflictException(conflict.getMessage()),
                     FhirErrors.single(IssueSeverity.ERROR, IssueType.CONFLICT, conflict.getMessage()));
         }
+        if (cause instanceof SlotConflictException taken) {
+            return withOutcome(new ResourceVersionConflictException(taken.getMessage()),
+                    FhirErrors.single(IssueSeverity.ERROR, IssueType.CONFLICT, taken.getMessage()));
+        }
+        if (cause instanceof OverrideRequiredException override) {
+            String url = FhirSchedulingMapper.overrideExtension(override.getField());
+            OperationOutcome oo = FhirErrors.single(IssueSeverity.ERROR, IssueType.CONFLICT, override.getMessage()
+                    + " Send the reason as the extension " + url + " (valueString).");
+            oo.getIssueFirstRep().addExpression(FhirSchedulingMapper.extensionPath(url));
+            return withOutcome(new ResourceVersionConflictException(override.getMessage()), oo);
+        }
         if (cause instanceof DomainException rule) {
             return withOutcome(new UnprocessableEntityException(rule.getMessage()),
                     FhirErrors.single(IssueSeverity.ERROR, IssueType.BUSINESSRULE, rule.getMessage()));
@@ -140,14 +156,19 @@ public class FhirExceptionInterceptor {
         if (audit == null) {
             return;
         }
+        String resourceType = "Patient";
         String resourceId = null;
         Long patientId = null;
         String operation = "request";
         if (request != null) {
+            if (request.getResourceName() != null && !request.getResourceName().isBlank()) {
+                resourceType = request.getResourceName();
+            }
             if (request.getId() != null && request.getId().hasIdPart()) {
                 resourceId = request.getId().getIdPart();
                 try {
-                    patientId = Long.valueOf(resourceId);
+                    // only a Patient's id is a patient id
+                    patientId = "Patient".equals(resourceType) ? Long.valueOf(resourceId) : null;
                 } catch (NumberFormatException notAPatientId) {
                     patientId = null;
                 }
@@ -157,7 +178,7 @@ public class FhirExceptionInterceptor {
             }
         }
         try {
-            audit.recordAttempt(AuditOutcome.DENIED, AuditAction.ACCESS, "Patient", resourceId, patientId,
+            audit.recordAttempt(AuditOutcome.DENIED, AuditAction.ACCESS, resourceType, resourceId, patientId,
                     "FHIR " + operation);
         } catch (RuntimeException e) {
             LOG.severe("FHIR request " + requestId(request) + ": the denied attempt could not be audited: "
@@ -187,7 +208,8 @@ public class FhirExceptionInterceptor {
 
     private static FhirFieldPaths fieldPaths(RequestDetails request) {
         Object paths = request == null ? null : request.getUserData().get(FIELD_PATHS);
-        return paths instanceof FhirFieldPaths p ? p : new FhirFieldPaths();
+        return paths instanceof FhirFieldPaths p ? p
+                : FhirFieldPaths.forResource(request == null ? null : request.getResourceName());
     }
 
     private static BaseServerResponseException withOutcome(BaseServerResponseException e, IBaseOperationOutcome oo) {

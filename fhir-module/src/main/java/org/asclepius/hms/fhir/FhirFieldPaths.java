@@ -11,9 +11,16 @@ import java.util.regex.Pattern;
  * expressions on the resource the client sent ({@code Patient.birthDate}, {@code Patient.identifier[2].value}).
  * The {@link FhirPatientMapper} records where each field came from (which name, which telecom, which identifier
  * index, the MRN being skipped); without that record the positions of {@link FhirPatientMapper#toFhir} are used.
+ *
+ * <p>For other resources ({@link #forResource}) the mapper names each field's place with {@link #field}
+ * ({@code start} → {@code Appointment.start}); a field it did not name points at the resource as a whole.
  */
 public final class FhirFieldPaths {
     private static final Pattern IDENTIFIER = Pattern.compile("identifiers\\[(\\d+)](?:\\.(\\w+))?");
+    private static final String PATIENT = "Patient";
+
+    private final String root;
+    private final Map<String, String> fields = new HashMap<>();
 
     private String name = "Patient.name[0]";
     private String phone = "Patient.telecom.where(system='phone').value";
@@ -22,6 +29,30 @@ public final class FhirFieldPaths {
     private String kinPhone = "Patient.contact[0].telecom.where(system='phone').value";
     private final Map<Integer, String> identifiers = new HashMap<>();
     private boolean identifiersRecorded;
+
+    /** The paths of a Patient. */
+    public FhirFieldPaths() {
+        this(PATIENT);
+    }
+
+    private FhirFieldPaths(String root) {
+        this.root = root;
+    }
+
+    /** The paths of another resource type: only the fields named with {@link #field}, else the resource. */
+    public static FhirFieldPaths forResource(String resourceType) {
+        return new FhirFieldPaths(resourceType == null || resourceType.isBlank() ? PATIENT : resourceType);
+    }
+
+    /** The resource type the expressions start with. */
+    public String root() {
+        return root;
+    }
+
+    /** Where a field of the service input came from in the resource. */
+    void field(String field, String expression) {
+        fields.put(field, expression);
+    }
 
     void name(String expression) {
         this.name = expression;
@@ -48,13 +79,21 @@ public final class FhirFieldPaths {
         identifiersRecorded = true;
     }
 
-    /** The FHIRPath expression of a field of the patient data; a path that already is one is kept. */
+    /** The FHIRPath expression of a field of the service input; a path that already is one is kept. */
     public String expressionFor(String field) {
         if (field == null || field.isBlank() || "input".equals(field)) {
-            return "Patient";
+            return root;
         }
-        if (field.equals("Patient") || field.startsWith("Patient.")) {
+        if (Character.isUpperCase(field.charAt(0))) {
+            // already a FHIRPath expression (service fields are lower camel case: birthDate, serviceCode)
             return field;
+        }
+        String named = fields.get(field);
+        if (named != null) {
+            return named;
+        }
+        if (!PATIENT.equals(root)) {
+            return root;
         }
         Matcher m = IDENTIFIER.matcher(field);
         if (m.matches()) {

@@ -16,6 +16,8 @@ import org.asclepius.hms.audit.AuditTrail;
 import org.asclepius.hms.patient.IdentifierTypeService;
 import org.asclepius.hms.patient.PatientService;
 import org.asclepius.hms.patient.coverage.CoverageService;
+import org.asclepius.hms.scheduling.AppointmentService;
+import org.asclepius.hms.scheduling.ScheduleService;
 import org.asclepius.hms.shared.RequestContext;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -46,6 +48,10 @@ public class HmsFhirServer extends RestfulServer {
     private transient CoverageService coverages;
     @EJB
     private transient IdentifierTypeService identifierTypes;
+    @EJB
+    private transient ScheduleService schedules;
+    @EJB
+    private transient AppointmentService appointments;
     @Inject
     private transient RequestContext requestContext;
 
@@ -77,6 +83,9 @@ public class HmsFhirServer extends RestfulServer {
         setMaximumPageSize(PatientResourceProvider.MAX_COUNT);
         registerProvider(new PatientResourceProvider(patients, identifierTypes));
         registerProvider(new CoverageResourceProvider(coverages));
+        registerProvider(new ScheduleResourceProvider(schedules));
+        registerProvider(new SlotResourceProvider(schedules));
+        registerProvider(new AppointmentResourceProvider(appointments, schedules));
         registerInterceptor(new FhirExceptionInterceptor(audit, this::requestId));
         registerInterceptor(new SecurityInCapabilityStatement());
     }

@@ -1,7 +1,9 @@
 package org.asclepius.hms.fhir;
 
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.method.ResponsePage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -27,6 +29,34 @@ final class OffsetPage implements IBundleProvider {
         this.total = (int) Math.min(total, Integer.MAX_VALUE);
         this.offset = offset;
         this.pageSize = pageSize;
+    }
+
+    /** One page of a result the service returns whole (a patient's appointments, the schedules). */
+    static OffsetPage slice(List<? extends IBaseResource> all, Integer offset, Integer count) {
+        int first = first(offset);
+        int pageSize = pageSize(count);
+        int from = Math.min(first, all.size());
+        List<IBaseResource> page = new ArrayList<>(all.subList(from, Math.min(all.size(), from + pageSize)));
+        return new OffsetPage(page, all.size(), first, pageSize);
+    }
+
+    /** {@code _offset}: 0 when absent, never negative. */
+    static int first(Integer offset) {
+        int first = offset == null ? 0 : offset;
+        if (first < 0) {
+            throw new InvalidRequestException("_offset must not be negative");
+        }
+        return first;
+    }
+
+    /** {@code _count}: the default when absent, capped at the maximum; 0 asks for the total only. */
+    static int pageSize(Integer count) {
+        int pageSize = count == null ? PatientResourceProvider.DEFAULT_COUNT
+                : Math.min(count, PatientResourceProvider.MAX_COUNT);
+        if (pageSize < 0) {
+            throw new InvalidRequestException("_count must not be negative");
+        }
+        return pageSize;
     }
 
     @Override

@@ -265,10 +265,10 @@ public class PatientResourceProvider implements IResourceProvider {
     }
 
     /** The version the client edited: If-Match (HAPI puts it on the id), else meta.versionId. */
-    static long expectedVersion(IdType id, Patient patient) {
+    static long expectedVersion(IdType id, org.hl7.fhir.r4.model.Resource resource) {
         String version = id != null && id.hasVersionIdPart() ? id.getVersionIdPart() : null;
-        if (version == null && patient.hasMeta() && patient.getMeta().hasVersionId()) {
-            version = patient.getMeta().getVersionId();
+        if (version == null && resource.hasMeta() && resource.getMeta().hasVersionId()) {
+            version = resource.getMeta().getVersionId();
         }
         if (version == null || version.isBlank()) {
             throw new PreconditionFailedException("An update must say which version it changes: send"

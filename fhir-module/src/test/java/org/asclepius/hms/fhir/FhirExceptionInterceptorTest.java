@@ -13,12 +13,15 @@ import jakarta.ejb.EJBException;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.asclepius.hms.audit.AuditAction;
 import org.asclepius.hms.audit.AuditOutcome;
 import org.asclepius.hms.audit.AuditTrail;
+import org.asclepius.hms.scheduling.OverrideRequiredException;
+import org.asclepius.hms.scheduling.SlotConflictException;
 import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.InvalidInputException;
 import org.asclepius.hms.shared.NotFoundException;
@@ -105,6 +108,61 @@ class FhirExceptionInterceptorTest {
     }
 
     @Test
+    void aTakenSlot_is409Conflict_withTheServicesMessage() {
+        BaseServerResponseException e = interceptor.translate(appointmentRequest(RestOperationTypeEnum.CREATE, null),
+                new SlotConflictException("Dr Who is already booked at 09:00. Choose another time."));
+
+        assertThat(e.getStatusCode()).isEqualTo(409);
+        assertThat(FhirExceptionInterceptor.outcome(e).getIssue()).singleElement().satisfies(i -> {
+            assertThat(i.getCode()).isEqualTo(OperationOutcome.IssueType.CONFLICT);
+            assertThat(i.getDiagnostics()).isEqualTo("Dr Who is already booked at 09:00. Choose another time.");
+        });
+    }
+
+    @Test
+    void aNeededOverride_is409_namingTheExtensionThatCarriesTheReason() {
+        BaseServerResponseException overbook = interceptor.translate(
+                appointmentRequest(RestOperationTypeEnum.CREATE, null), new OverrideRequiredException(
+                        OverrideRequiredException.OVERBOOK, "This time is already booked."));
+        BaseServerResponseException overlap = interceptor.translate(
+                appointmentRequest(RestOperationTypeEnum.UPDATE, "5"), new OverrideRequiredException(
+                        OverrideRequiredException.OVERLAP, "The patient already has X at 09:00."));
+
+        assertThat(overbook.getStatusCode()).isEqualTo(409);
+        OperationOutcomeIssueComponent issue = FhirExceptionInterceptor.outcome(overbook).getIssueFirstRep();
+        assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.CONFLICT);
+        assertThat(issue.getDiagnostics()).startsWith("This time is already booked.")
+                .contains(FhirSchedulingMapper.OVERBOOK_REASON);
+        assertThat(issue.getExpression().get(0).getValue())
+                .isEqualTo("Appointment.extension.where(url='urn:asclepius:fhir:overbook-reason')");
+        assertThat(FhirExceptionInterceptor.outcome(overlap).getIssueFirstRep().getExpression().get(0).getValue())
+                .isEqualTo("Appointment.extension.where(url='urn:asclepius:fhir:overlap-reason')");
+    }
+
+    @Test
+    void invalidInput_onAnAppointment_withoutRecordedPaths_pointsAtTheAppointment() {
+        Map<String, String> errors = new LinkedHashMap<>();
+        errors.put("Appointment.slot[0]", "Slot 9 does not exist");
+        errors.put("start", "is in the past");
+        BaseServerResponseException e = interceptor.translate(appointmentRequest(RestOperationTypeEnum.CREATE, null),
+                new InvalidInputException(errors));
+
+        assertThat(e.getStatusCode()).isEqualTo(422);
+        assertThat(FhirExceptionInterceptor.outcome(e).getIssue()).extracting(
+                i -> i.getExpression().get(0).getValue(), OperationOutcomeIssueComponent::getDiagnostics)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Appointment.slot[0]", "Slot 9 does not exist"),
+                        org.assertj.core.groups.Tuple.tuple("Appointment", "start: is in the past"));
+    }
+
+    @Test
+    void accessDenied_toAnotherResource_recordsThatResource_andNoPatient() {
+        interceptor.translate(appointmentRequest(RestOperationTypeEnum.READ, "12"), new EJBAccessException("no"));
+
+        assertThat(audit.attempts).containsExactly(
+                Arrays.asList(AuditOutcome.DENIED, AuditAction.ACCESS, "Appointment", "12", null, "FHIR read"));
+    }
+
+    @Test
     void accessDenied_is403_andRecordsADeniedAuditEvent() {
         BaseServerResponseException e = interceptor.translate(request(RestOperationTypeEnum.READ, "77"),
                 new EJBAccessException("WFLYEJB0364: Invocation on method ... is not allowed"));
@@ -188,6 +246,16 @@ class FhirExceptionInterceptorTest {
         request.setResourceName("Patient");
         if (id != null) {
             request.setId(new IdType("Patient", id));
+        }
+        return request;
+    }
+
+    static ServletRequestDetails appointmentRequest(RestOperationTypeEnum type, String id) {
+        ServletRequestDetails request = new ServletRequestDetails();
+        request.setRestOperationType(type);
+        request.setResourceName("Appointment");
+        if (id != null) {
+            request.setId(new IdType("Appointment", id));
         }
         return request;
     }

@@ -30,6 +30,8 @@ public final class Deployments {
                 .addClasses(more)
                 .addPackage("org.asclepius.hms.systemtest.callers")
                 .addClasses(TestData.class, Db.class, SchedulingFixture.class, SchedulingFixture.Clinic.class)
+                // for @ExtendWith(KeycloakServer.class) on an in-container test (it does nothing in the server)
+                .addClasses(KeycloakServer.class, TestEnvironment.class, WildFlyNode.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
         EnterpriseArchive ear = ear();
         ear.addAsModule(Testable.archiveToTest(tests));

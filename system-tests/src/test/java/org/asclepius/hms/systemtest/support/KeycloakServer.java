@@ -18,6 +18,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Starts one Keycloak for the whole test run (the distribution provisioned by wildfly-config, copied under
  * target/ with a fresh database so the demo realm is imported every run) and stops it when the JVM exits.
  * Register it before Arquillian's extension so that Keycloak is up before the server is used.
+ *
+ * <p>An in-container test may carry it too: Arquillian runs such a class a second time inside the server (with the
+ * configuration parameter {@code insideArquillian}), where this extension does nothing; the Keycloak started by
+ * the client side serves both.
  */
 public class KeycloakServer implements BeforeAllCallback {
     private static final Logger LOG = Logger.getLogger(KeycloakServer.class.getName());
@@ -25,6 +29,9 @@ public class KeycloakServer implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        if (context.getConfigurationParameter("insideArquillian").map(Boolean::parseBoolean).orElse(false)) {
+            return;
+        }
         ensureStarted();
     }
 
