@@ -132,6 +132,7 @@ public class AppointmentService {
         for (Appointment each : affected) {
             lifecycle.end(each, AppointmentStatus.CANCELLED, reason, caller(), null);
         }
+        em.flush();
         return records(affected);
     }
 
@@ -183,6 +184,7 @@ public class AppointmentService {
         }
         freed.removeIf(s -> s.getBooked() > 0);
         lifecycle.offerFreed(freed, null, caller());
+        em.flush();
         return records(moving);
     }
 
@@ -197,6 +199,7 @@ public class AppointmentService {
                     + Bookings.when(a.getStartsAt()) + ".");
         }
         lifecycle.change(a, AppointmentStatus.CHECKED_IN, null, caller());
+        em.flush();
         return AppointmentRecord.of(a);
     }
 
@@ -210,6 +213,7 @@ public class AppointmentService {
                     + "); it can be marked as a no-show after its start.");
         }
         lifecycle.end(a, AppointmentStatus.NO_SHOW, "did not come", caller(), null);
+        em.flush();
         return AppointmentRecord.of(a);
     }
 
@@ -249,7 +253,7 @@ public class AppointmentService {
     }
 
     /** The front desk's list of a day (in the hospital's zone), optionally one department's. */
-    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN})
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.INTEGRATION})
     @Audited(action = AuditAction.SEARCH, resource = "Appointment")
     public List<AppointmentRecord> dayList(LocalDate day, String department) {
         ZoneId zone = Bookings.zone();

@@ -101,6 +101,7 @@ public class WaitlistService {
         reminders.schedule(offer, caller());
         entry.booked();
         entry.touch(caller(), clock.instant());
+        em.flush();
         return WaitlistRecord.of(entry);
     }
 
@@ -110,6 +111,7 @@ public class WaitlistService {
     public WaitlistRecord decline(long id, long version) {
         WaitlistEntry entry = offered(id, version);
         lapse(entry, "offer declined");
+        em.flush();
         return WaitlistRecord.of(entry);
     }
 
@@ -123,6 +125,7 @@ public class WaitlistService {
         }
         entry.remove();
         entry.touch(caller(), clock.instant());
+        em.flush();
         return WaitlistRecord.of(entry);
     }
 

@@ -48,8 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * inside the server, with JSON-P (Jackson and HAPI are not visible to the test archive). Keycloak is started by
  * {@link KeycloakServer} on the client side.
  */
-@ExtendWith(KeycloakServer.class)
-@ExtendWith(ArquillianExtension.class)
+// one @ExtendWith: two would compile to a container annotation the in-container runner does not find
+@ExtendWith({KeycloakServer.class, ArquillianExtension.class})
 class FhirSchedulingIT {
     private static final String SERVICE_TYPE = "urn:asclepius:service-type";
     private static final String FHIR_JSON = "application/fhir+json";
