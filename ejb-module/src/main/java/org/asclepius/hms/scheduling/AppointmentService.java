@@ -63,8 +63,9 @@ public class AppointmentService {
         validator.validate(request);
         ServiceType service = bookings.service(request.getServiceCode());
         checkEnd(request, service);
-        Patient patient = bookings.lockPatient(request.getPatientId());
         Set<SchedulableResource> resources = bookings.resources(service, request.getResourceIds());
+        bookings.refuseIfFull(service, request.getStart(), resources);
+        Patient patient = bookings.lockPatient(request.getPatientId());
         Bookings.Placement placement = bookings.check(patient, service, request.getStart(), resources,
                 request.getOverbookReason(), request.getOverlapReason(), Set.of());
         return AppointmentRecord.of(create(patient, service, placement, request.getNote(), null, 0));

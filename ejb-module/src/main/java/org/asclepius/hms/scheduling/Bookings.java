@@ -53,6 +53,27 @@ public class Bookings {
         return service;
     }
 
+    /**
+     * Refuses at once, without waiting for any lock, a time whose slots are already full as last committed: when
+     * many clerks or systems race for one slot, the losers learn it immediately instead of queueing on the slot's
+     * row lock. Only a shortcut: {@link #check} under the locks decides.
+     */
+    public void refuseIfFull(ServiceType service, Instant start, Set<SchedulableResource> resources) {
+        if (start == null) {
+            return;
+        }
+        Instant end = start.plus(Duration.ofMinutes(service.getDurationMinutes()));
+        em.createQuery("select s from Slot s join fetch s.resource where s.resource in :resources"
+                        + " and s.startsAt < :end and s.endsAt > :start and s.booked >= :max order by s.startsAt",
+                        Slot.class)
+                .setParameter("resources", resources).setParameter("start", start).setParameter("end", end)
+                .setParameter("max", service.getMaxPerSlot()).setMaxResults(1).getResultStream().findFirst()
+                .ifPresent(full -> {
+                    throw new SlotConflictException(full.getResource().getName() + " is already booked at "
+                            + time(full.getStartsAt()) + ". Choose another time.");
+                });
+    }
+
     /** The patient, locked so that two bookings of one patient at once see each other. */
     public Patient lockPatient(long patientId) {
         Patient patient = em.find(Patient.class, patientId, LockModeType.PESSIMISTIC_WRITE);
