@@ -97,3 +97,51 @@ jQuery(document).on('pfAjaxError', function (event, xhr) {
 jQuery(document).ajaxError(function (event, xhr) {
     hms.reloadOnUnauthorized(xhr);
 });
+
+/*
+ * Calendars (p:schedule extender="hms.calendar.options"): weeks start on Monday, a line marks the current time,
+ * each appointment carries its details as a tooltip and its id (data-appointment), and can be opened with the
+ * keyboard (Tab to it, Enter) like a link.
+ */
+hms.calendar = {
+    options: function () {
+        var options = this.cfg.options;
+        options.firstDay = 1;
+        options.nowIndicator = true;
+        options.eventDidMount = function (info) {
+            var el = info.el;
+            var description = info.event.extendedProps && info.event.extendedProps.description;
+            if (description) {
+                el.setAttribute('title', description);
+            }
+            if (info.event.display === 'background') {
+                return;
+            }
+            el.setAttribute('data-appointment', info.event.id);
+            if (description) {
+                el.setAttribute('aria-label', description);
+            }
+            if (!el.hasAttribute('tabindex')) {
+                el.setAttribute('tabindex', '0');
+                el.setAttribute('role', 'button');
+                el.addEventListener('keydown', function (e) {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        el.click();
+                    }
+                });
+            }
+        };
+    }
+};
+
+/* Department day (p:timeline extender="hms.timeline.options"): 24-hour times on the axis. */
+hms.timeline = {
+    options: function () {
+        var opts = this.cfg.opts;
+        opts.format = {
+            minorLabels: {minute: 'HH:mm', hour: 'HH:mm'},
+            majorLabels: {minute: 'ddd D MMMM', hour: 'ddd D MMMM'}
+        };
+    }
+};

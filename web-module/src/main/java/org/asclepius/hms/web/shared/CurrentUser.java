@@ -26,6 +26,17 @@ public class CurrentUser implements Serializable {
     static final String[] PATIENT_EDITORS = {Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN};
     /** May read the audit trail (mirrors AuditTrail.search). */
     static final String[] AUDITORS = {Roles.PRIVACY_OFFICER, Roles.ADMIN};
+    /** May use the scheduling screens and book (mirrors AppointmentService.book, dayList, WaitlistService.add). */
+    static final String[] SCHEDULERS = {Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN};
+    /**
+     * May check patients in, mark no-shows, answer waitlist offers, see the appointments needing rebooking and set
+     * reminder preferences (mirrors AppointmentService.checkIn, needingRebooking, WaitlistService.accept).
+     */
+    static final String[] FRONT_DESK = {Roles.RECEPTIONIST, Roles.NURSE, Roles.ADMIN};
+    /** May add and remove leave and blocked time (mirrors ScheduleService.addException). */
+    static final String[] BLOCKERS = {Roles.RECEPTIONIST, Roles.ADMIN};
+    /** May see and retry outgoing messages (mirrors OutboxService.list). */
+    static final String[] OUTBOX_READERS = {Roles.RECEPTIONIST, Roles.ADMIN};
     /** The session-timeout warning appears this long before the session ends. */
     public static final int WARNING_SECONDS = 120;
 
@@ -98,6 +109,26 @@ public class CurrentUser implements Serializable {
 
     public boolean isCanAudit() {
         return hasAny(AUDITORS);
+    }
+
+    /** Front desk, calendars, waitlist. */
+    public boolean isCanSchedule() {
+        return hasAny(SCHEDULERS);
+    }
+
+    /** Check-in, no-show, waitlist answers, rebooking list, reminder preferences. */
+    public boolean isCanRunFrontDesk() {
+        return hasAny(FRONT_DESK);
+    }
+
+    /** Leave and blocked time of a resource. */
+    public boolean isCanBlockTime() {
+        return hasAny(BLOCKERS);
+    }
+
+    /** Outgoing messages (reminders). */
+    public boolean isCanSeeMessages() {
+        return hasAny(OUTBOX_READERS);
     }
 
     public String getGreeting() {

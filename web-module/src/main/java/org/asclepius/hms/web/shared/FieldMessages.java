@@ -97,6 +97,84 @@ public final class FieldMessages {
             .field("sortOrder", "typeSortOrder", "Order")
             .build();
 
+    /** A bookable resource ({@code admin/schedules.xhtml}). */
+    public static final FieldMessages RESOURCE_FORM = new Builder()
+            .field("kind", "resKind", "Kind")
+            .field("name", "resName", "Name")
+            .field("department", "resDepartment", "Department")
+            .field("staffUsername", "resStaff", "Staff user name")
+            .field("slotMinutes", "resSlotMinutes", "Slot length")
+            .build();
+
+    /** A resource's weekly working hours ({@code admin/schedules.xhtml}); row i has hourDay{i}, hourStart{i}… */
+    public static final FieldMessages HOURS_FORM = new Builder()
+            .label("hours", "Working hours")
+            .indexed("hours", "", "hourDay", "Period")
+            .indexed("hours", "day", "hourDay", "Day")
+            .indexed("hours", "start", "hourStart", "Start")
+            .indexed("hours", "end", "hourEnd", "End")
+            .build();
+
+    /** A bookable service ({@code admin/schedules.xhtml}). */
+    public static final FieldMessages SERVICE_FORM = new Builder()
+            .field("code", "svcCode", "Code")
+            .field("name", "svcName", "Name")
+            .field("durationMinutes", "svcDuration", "Duration")
+            .field("requiredKinds", "svcKinds", "Needs")
+            .field("resourceIds", "svcResources", "Offered by")
+            .field("maxPerSlot", "svcMaxPerSlot", "Bookings per slot")
+            .field("overbookPolicy", "svcPolicy", "Overbooking policy")
+            .field("overbookPolicyExplained", "svcPolicy", "Overbooking policy")
+            .build();
+
+    /** Leave, a holiday or blocked time of a resource (the calendar's form). */
+    public static final FieldMessages EXCEPTION_FORM = new Builder()
+            .field("kind", "blockKind", "Kind")
+            .field("start", "blockStart", "From")
+            .field("end", "blockEnd", "Until")
+            .field("reason", "blockReason", "Reason")
+            .build();
+
+    /** The booking dialog of the front desk. */
+    public static final FieldMessages BOOKING_FORM = new Builder()
+            .field("patientId", "bookMrn", "Patient")
+            .field("mrn", "bookMrn", "MRN")
+            .field("serviceCode", "bookService", "Service")
+            .field("resourceIds", "bookResources", "Resources")
+            .field("start", "bookStart", "Time")
+            .field("end", "bookStart", "Time")
+            .field("note", "bookNote", "Note")
+            .field("overbookReason", "bookOverrideReason", "Reason")
+            .field("overlapReason", "bookOverrideReason", "Reason")
+            .field("everyWeeks", "bookEveryWeeks", "Every")
+            .field("occurrences", "bookOccurrences", "Appointments")
+            .build();
+
+    /** Moving an appointment from its details (the calendar's dialog). */
+    public static final FieldMessages RESCHEDULE_FORM = new Builder()
+            .field("start", "moveStart", "New time")
+            .field("resourceIds", "moveStart", "New time")
+            .field("overbookReason", "moveOverrideReason", "Reason")
+            .field("overlapReason", "moveOverrideReason", "Reason")
+            .build();
+
+    /** Cancelling an appointment (front desk and calendar). */
+    public static final FieldMessages CANCEL_FORM = new Builder()
+            .field("reason", "cancelReason", "Reason")
+            .build();
+
+    /** Adding a patient to the waitlist ({@code scheduling/waitlist.xhtml}). */
+    public static final FieldMessages WAITLIST_FORM = new Builder()
+            .field("patientId", "wlMrn", "Patient")
+            .field("mrn", "wlMrn", "MRN")
+            .field("serviceCode", "wlService", "Service")
+            .field("resourceId", "wlResource", "Resource")
+            .field("earliest", "wlEarliest", "From")
+            .field("latest", "wlLatest", "Until")
+            .field("latestNotBeforeEarliest", "wlLatest", "Until")
+            .field("note", "wlNote", "Note")
+            .build();
+
     /** Where one field error goes: a component id (or none, for the page) and the text to show. */
     public record Target(String componentId, String label, String message) {
         public Optional<String> component() {

@@ -96,4 +96,22 @@ class FieldMessagesTest {
         assertThat(built.componentId("b")).isEmpty();
         assertThat(built.componentId("a")).contains("x");
     }
+
+    @Test
+    void schedulingForms_mapTheServicesFieldsToTheirInputs() {
+        assertThat(FieldMessages.HOURS_FORM.componentId("hours[2].end")).contains("hourEnd2");
+        assertThat(FieldMessages.HOURS_FORM.componentId("hours[0].start")).contains("hourStart0");
+        assertThat(FieldMessages.HOURS_FORM.componentId("hours[1]")).contains("hourDay1");
+        assertThat(FieldMessages.HOURS_FORM.componentId("hours")).isEmpty();
+        assertThat(FieldMessages.SERVICE_FORM.componentId("overbookPolicyExplained")).contains("svcPolicy");
+        assertThat(FieldMessages.SERVICE_FORM.componentId("resourceIds")).contains("svcResources");
+        assertThat(FieldMessages.RESOURCE_FORM.componentId("slotMinutes")).contains("resSlotMinutes");
+        assertThat(FieldMessages.EXCEPTION_FORM.componentId("end")).contains("blockEnd");
+        assertThat(FieldMessages.BOOKING_FORM.componentId("overbookReason")).contains("bookOverrideReason");
+        assertThat(FieldMessages.BOOKING_FORM.componentId("overlapReason")).contains("bookOverrideReason");
+        assertThat(FieldMessages.BOOKING_FORM.componentId("resourceIds")).contains("bookResources");
+        assertThat(FieldMessages.RESCHEDULE_FORM.componentId("start")).contains("moveStart");
+        assertThat(FieldMessages.CANCEL_FORM.componentId("reason")).contains("cancelReason");
+        assertThat(FieldMessages.WAITLIST_FORM.componentId("latestNotBeforeEarliest")).contains("wlLatest");
+    }
 }

@@ -31,4 +31,13 @@ class SmallHelpersTest {
         assertThat(CurrentUser.label("billing-clerk")).isEqualTo("Billing clerk");
         assertThat(CurrentUser.label("admin")).isEqualTo("Admin");
     }
+
+    @Test
+    void zoneIds_areOnesTheBrowserKnows() {
+        assertThat(UiFormat.zoneId(java.time.ZoneOffset.UTC)).isEqualTo("UTC");
+        assertThat(UiFormat.zoneId(java.time.ZoneId.of("Europe/Lisbon"))).isEqualTo("Europe/Lisbon");
+        assertThat(UiFormat.cssKey(java.time.DayOfWeek.MONDAY)).isEqualTo("monday");
+        assertThat(UiFormat.cssKey(null)).isEmpty();
+        assertThat(UiFormat.formatWhen(null)).isEmpty();
+    }
 }
