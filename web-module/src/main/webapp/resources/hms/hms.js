@@ -145,3 +145,21 @@ hms.timeline = {
         };
     }
 };
+
+/*
+ * Dialogs whose content grows after they open (free times, an appointment's history) are fitted to the window
+ * again after every AJAX update, so that their buttons never end up below the bottom of the screen.
+ */
+(function ($) {
+    $(document).on('pfAjaxComplete.hmsDialogs', function () {
+        $('.ui-dialog.hms-tall-dialog:visible').each(function () {
+            var dialog = PrimeFaces.getWidgetById(this.id);
+            if (dialog && dialog.isVisible()) {
+                if (dialog.cfg.fitViewport) {
+                    dialog.fitViewport();
+                }
+                dialog.initPosition();
+            }
+        });
+    });
+})(jQuery);

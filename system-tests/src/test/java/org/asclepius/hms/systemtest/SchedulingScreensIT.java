@@ -76,15 +76,15 @@ class SchedulingScreensIT {
             browser.open("/hms/admin/schedules.xhtml");
             clear(browser, "resName").sendKeys(provider);
             clear(browser, "resDepartment").sendKeys(department);
-            browser.driver().findElement(By.id("saveResource")).click();
+            browser.click(By.id("saveResource"));
             // saved: its working hours come next, starting with Monday 08:00–17:00; "Add period" copies it on
             browser.waitUntil(d -> d.findElement(By.id("changeText")).getText().contains(provider + " added"));
             browser.waitFor(By.id("hourStart0"));
             for (int i = 1; i < 7; i++) {
-                browser.driver().findElement(By.id("addHour")).click();
+                browser.click(By.id("addHour"));
                 browser.waitFor(By.id("hourStart" + i));
             }
-            browser.driver().findElement(By.id("saveHours")).click();
+            browser.click(By.id("saveHours"));
             browser.waitUntil(d -> d.findElement(By.id("changeText")).getText().contains("Working hours of " + provider));
             assertThat(browser.driver().findElement(By.id("resources")).getText())
                     .contains(provider).contains("Mon 08:00–17:00").contains("Sun 08:00–17:00");
@@ -92,7 +92,7 @@ class SchedulingScreensIT {
             clear(browser, "svcCode").sendKeys(serviceCode);
             clear(browser, "svcName").sendKeys(serviceName);
             // duration 15 minutes and "needs a provider" are the defaults; offered by the new provider
-            browser.driver().findElement(By.id("svcResources")).click();
+            browser.click(By.id("svcResources"));
             WebElement filter = browser.waitFor(By.cssSelector("#svcResources_panel .ui-selectcheckboxmenu-filter-container input"));
             filter.sendKeys(tag);
             browser.waitFor(By.xpath("//*[@id='svcResources_panel']//li[contains(normalize-space(.), '" + provider
@@ -105,7 +105,7 @@ class SchedulingScreensIT {
                 filter.sendKeys(Keys.ESCAPE);
             }
             browser.waitUntil(d -> !d.findElement(By.id("svcResources_panel")).isDisplayed());
-            browser.driver().findElement(By.id("saveService")).click();
+            browser.click(By.id("saveService"));
             browser.waitUntil(d -> d.findElement(By.id("services")).getText().contains(serviceName));
         }
 
@@ -118,17 +118,19 @@ class SchedulingScreensIT {
             browser.open("/hms/scheduling/front-desk.xhtml");
             browser.waitFor(By.id("bookButton")).click();
             browser.waitFor(By.id("bookMrn")).sendKeys(mrn);
-            browser.driver().findElement(By.id("findPatient")).click();
+            browser.click(By.id("findPatient"));
             browser.waitUntil(d -> d.findElement(By.id("bookPatientMrn")).getText().contains(mrn));
             assertThat(browser.driver().findElement(By.id("bookPatientName")).getText()).containsIgnoringCase(family);
 
-            browser.driver().findElement(By.id("bookService")).click();
-            browser.waitFor(By.cssSelector("#bookService_items li[data-label='" + serviceName + " (15 min)']")).click();
+            choose(browser, "bookService", serviceName + " (15 min)");
             browser.waitUntil(d -> d.findElement(By.id("bookProvider_label")).getText().contains(provider));
-            clear(browser, "bookDate_input").sendKeys(day.toString(), Keys.ESCAPE);
-            browser.driver().findElement(By.id("findTimes")).click();
-            browser.waitFor(timeOption("bookStart", "09:00")).click();
-            browser.driver().findElement(By.id("bookSubmit")).click();
+            WebElement dayInput = browser.waitFor(By.id("bookDate_input"));
+            dayInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), day.toString());
+            assertThat(dayInput.getAttribute("value")).isEqualTo(day.toString());
+            dayInput.sendKeys(Keys.TAB);
+            browser.click(By.id("findTimes"));
+            browser.click(timeOption("bookStart", "09:00"));
+            browser.click(By.id("bookSubmit"));
 
             // booked: the dialog closes and the list shows that day with the appointment
             browser.waitUntil(d -> !d.findElement(By.id("bookingDialog")).isDisplayed());
@@ -146,12 +148,12 @@ class SchedulingScreensIT {
             assertThat(browser.driver().findElement(By.id("eventStatus")).getText()).isEqualTo("Booked");
 
             // move from the details: the free times of its day, 10:00
-            browser.driver().findElement(By.id("findMoveTimes")).click();
-            browser.waitFor(timeOption("moveStart", "10:00")).click();
-            browser.driver().findElement(By.id("moveButton")).click();
+            browser.click(By.id("findMoveTimes"));
+            browser.click(timeOption("moveStart", "10:00"));
+            browser.click(By.id("moveButton"));
             browser.waitUntil(d -> d.findElement(By.id("eventWhen")).getText().contains("10:00"));
             assertThat(browser.driver().findElement(By.id("eventHistory")).getText()).contains("receptionist");
-            browser.driver().findElement(By.id("closeEvent")).click();
+            browser.click(By.id("closeEvent"));
             browser.waitUntil(d -> !d.findElement(By.id("eventDialog")).isDisplayed());
             browser.waitUntil(d -> eventTime(d, event).startsWith("10:00"));
 
@@ -164,7 +166,7 @@ class SchedulingScreensIT {
             browser.waitFor(event).click();
             browser.waitUntil(d -> d.findElement(By.id("eventDialog")).isDisplayed()
                     && d.findElement(By.id("eventWhen")).getText().contains("11:00"));
-            browser.driver().findElement(By.id("closeEvent")).click();
+            browser.click(By.id("closeEvent"));
 
             // ---- cancel on the front desk, with a reason ----
             browser.open("/hms/scheduling/front-desk.xhtml?date=" + day);
@@ -172,10 +174,10 @@ class SchedulingScreensIT {
             assertThat(row(browser, mrn).getText()).contains("11:00");
             row(browser, mrn).findElement(By.cssSelector("button[id$='cancelRow']")).click();
             browser.waitFor(By.id("cancelReason"));
-            browser.driver().findElement(By.id("confirmCancel")).click();
+            browser.click(By.id("confirmCancel"));
             assertThat(fieldMessage(browser, "cancelReason", "say why")).contains("say why");
             browser.driver().findElement(By.id("cancelReason")).sendKeys("patient called: travelling that week");
-            browser.driver().findElement(By.id("confirmCancel")).click();
+            browser.click(By.id("confirmCancel"));
             browser.waitUntil(d -> !d.findElement(By.id("cancelDialog")).isDisplayed());
             browser.waitUntil(d -> row(d, mrn).getText().contains("Cancelled"));
             assertThat(row(browser, mrn).getText()).contains("travelling that week");
@@ -231,6 +233,30 @@ class SchedulingScreensIT {
 
     private static WebElement row(WebDriver driver, String mrn) {
         return driver.findElement(By.xpath("//*[@id='dayList']//tr[contains(., '" + mrn + "')]"));
+    }
+
+    /**
+     * Picks an option of a p:selectOneMenu as a user does: opens it, waits for the panel's opening animation to
+     * end (a click during it is lost), clicks the option, and tries again if the choice did not take.
+     */
+    private static void choose(Browser browser, String id, String label) {
+        By panel = By.id(id + "_panel");
+        for (int attempt = 1; ; attempt++) {
+            if (!browser.driver().findElement(panel).isDisplayed()) {
+                browser.click(By.id(id));
+            }
+            browser.waitUntil(d -> d.findElement(panel).isDisplayed()
+                    && !d.findElement(panel).getAttribute("class").contains("enter-active"));
+            browser.click(By.cssSelector("#" + id + "_items li[data-label='" + label + "']"));
+            try {
+                browser.waitUntil(d -> d.findElement(By.id(id + "_label")).getText().equals(label));
+                return;
+            } catch (org.openqa.selenium.TimeoutException notTaken) {
+                if (attempt == 3) {
+                    throw notTaken;
+                }
+            }
+        }
     }
 
     private static WebElement clear(Browser browser, String id) {

@@ -63,11 +63,67 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw explained(e, "waiting for " + by);
+        }
+    }
+
+    /** Waits until the element is visible and enabled (animations of overlays and dialogs have ended). */
+    public WebElement waitClickable(By by) {
+        try {
+            return wait.until(ExpectedConditions.elementToBeClickable(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw explained(e, "waiting for " + by + " to be clickable");
+        }
+    }
+
+    /**
+     * Scrolls the element to the middle of its scrolling container (as a user scrolls a long dialog, whose footer
+     * would otherwise cover it) and clicks it once it can be clicked.
+     */
+    public void click(By by) {
+        WebElement e = waitFor(by);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
+        waitClickable(by);
+        // an AJAX request in flight (its status overlay) or a dialog still moving takes the click: try again
+        try {
+            wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+                d.findElement(by).click();
+                return true;
+            });
+        } catch (org.openqa.selenium.TimeoutException timeout) {
+            throw explained(timeout, "clicking " + by);
+        }
     }
 
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        wait.until(condition::apply);
+        try {
+            wait.until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw explained(e, "waiting for a condition");
+        }
+    }
+
+    /** A timeout that says where the browser was and which messages the page showed (synthetic test data only). */
+    private org.openqa.selenium.TimeoutException explained(org.openqa.selenium.TimeoutException e, String what) {
+        String messages = String.join(" | ", driver.findElements(By.cssSelector(
+                ".ui-messages, .ui-message-error, .ui-growl-message, .ui-dialog[aria-hidden='false']")).stream()
+                .map(WebElement::getText).filter(t -> !t.isBlank()).toList());
+        String shot = "";
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Path file = dir.resolve("timeout-" + System.currentTimeMillis() + ".png");
+            java.nio.file.Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver)
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            shot = "; screenshot " + file.toAbsolutePath();
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // the explanation matters more than the picture
+        }
+        return new org.openqa.selenium.TimeoutException(what + " on " + driver.getCurrentUrl() + shot
+                + "; page shows: [" + messages + "]", e);
     }
 
     public String pageSource() {
