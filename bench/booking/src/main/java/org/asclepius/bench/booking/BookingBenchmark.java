@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.asclepius.bench.common.Args;
+import org.asclepius.bench.common.TokenSource;
 import org.asclepius.hms.shared.TimeFormat;
 
 /**
@@ -63,7 +65,7 @@ final class BookingBenchmark {
                 : runIdOpt;
         String outDir = args.get("out", "results/" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss")) + "-" + runId, "directory for summary.md, levels.csv and samples.csv");
-        args.done("Booking under contention: C clients race for the same slots through FHIR POST Appointment on"
+        args.done("java -jar target/booking-bench.jar", "Booking under contention: C clients race for the same slots through FHIR POST Appointment on"
                 + " every node; the database is checked after each level.");
 
         int[] levels = Arrays.stream(levelsOpt.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();

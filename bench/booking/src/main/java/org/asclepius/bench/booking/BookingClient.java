@@ -9,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.asclepius.bench.common.TokenSource;
 
 /**
  * One client of the race: its own HttpClient (its own connections), sending FHIR {@code POST Appointment} for a

@@ -19,7 +19,6 @@ import org.asclepius.hms.patient.Patient;
 import org.asclepius.hms.scheduling.PlannedSlot;
 import org.asclepius.hms.scheduling.SlotPlanner;
 import org.asclepius.hms.scheduling.WeeklyPeriod;
-
 /**
  * The benchmark's own data, written over JDBC in one transaction: a department {@code Bench <run>} with one
  * provider working every day 08:00–18:00 (hospital zone) in 15-minute slots, a 15-minute service

@@ -1,5 +1,6 @@
 package org.asclepius.bench.booking;
 
+import org.asclepius.bench.common.Args;
 /** Entry point: sets up the fixture, runs every level, verifies, reports. {@code --help} lists the options. */
 public final class Main {
     private Main() {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
 /**
  * Ids from one of the app's sequences, taken the way Hibernate's pooled optimizer takes them, so that the
  * benchmark's rows and the running app's never clash: each {@code nextval} returning V reserves the block

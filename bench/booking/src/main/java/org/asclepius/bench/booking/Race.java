@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.asclepius.bench.common.TokenSource;
 
 /**
  * The race for the same slots. The slots are taken in time order through one shared cursor: every client books

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 /** The report: a markdown summary (printed and written), one CSV row per level and one per request. */
 final class Report {
     /** One level: its warm-up, its measured phase and the verification after it. */

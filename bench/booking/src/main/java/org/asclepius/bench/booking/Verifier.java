@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 /**
  * Checks over JDBC, after a level, everything the run has done so far (warm-ups included) against the database:
  * <ol>

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 /**
  * A frequency table (.tsv: key columns, value, count) split into groups by its key columns, sampled by weight.
  * Weights are the observed counts, or Zipf-shaped: Synthea picks names uniformly from its lists, so the observed

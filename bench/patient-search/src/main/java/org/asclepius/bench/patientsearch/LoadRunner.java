@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-
 /**
  * Open model: request k is due at start + k / rate, whatever happened to the others; at most {@code clients}
  * are in flight (one per client thread). A request's latency is counted from when it was due, not from when a

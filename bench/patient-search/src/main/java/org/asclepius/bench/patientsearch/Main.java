@@ -1,5 +1,6 @@
 package org.asclepius.bench.patientsearch;
 
+import org.asclepius.bench.common.Args;
 /** Entry point: {@code tables | load | search}. Run without arguments for help. */
 public final class Main {
     private Main() {

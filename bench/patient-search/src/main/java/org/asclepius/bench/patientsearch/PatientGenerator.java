@@ -12,7 +12,6 @@ import java.util.SplittableRandom;
 import org.asclepius.hms.patient.IdentifierType;
 import org.asclepius.hms.patient.MedicalRecordNumber;
 import org.asclepius.hms.patient.Patient;
-
 /**
  * Synthetic patients sampled from the frequency tables. Names, streets and towns come from Synthea's output
  * (see {@link TableBuilder}); ages follow the age pyramid below; the name key and MRN are computed by the

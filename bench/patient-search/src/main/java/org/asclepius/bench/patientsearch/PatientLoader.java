@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.asclepius.bench.common.Args;
 import org.asclepius.hms.patient.Patient;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -53,7 +54,7 @@ final class PatientLoader {
         double member = args.getDouble("member-id-share", 0.4, "share with an insurance member ID");
         double doubleSurname = args.getDouble("double-surname-share", 0.3, "share of Hispanic patients with two surnames");
         boolean replace = args.flag("replace", "delete the patients already there (TRUNCATE ... CASCADE) instead of refusing");
-        args.done("load", "Loads synthetic patients into the app's PostgreSQL schema with COPY.");
+        args.done("java -jar target/patient-search-bench.jar load", "Loads synthetic patients into the app's PostgreSQL schema with COPY.");
 
         PatientGenerator generator = new PatientGenerator(seed, tables, shape, zipfS, zipfQ, national, passport,
                 member, doubleSurname);

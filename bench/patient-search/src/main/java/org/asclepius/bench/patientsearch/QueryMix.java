@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 /**
  * Draws the searches from the loaded data (a seeded random sample of patients) so that every search names a real
  * patient: name parts in any order and partly typed, a misspelled name, family name with date of birth, MRN,

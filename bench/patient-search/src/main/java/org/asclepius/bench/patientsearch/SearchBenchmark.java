@@ -22,6 +22,7 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.asclepius.bench.common.Args;
 
 /**
  * The search benchmark. For each concurrency level (default 1, 5, 20 clients) and each of several runs, the same
@@ -62,7 +63,7 @@ final class SearchBenchmark {
         boolean noExplain = args.flag("no-explain", "skip EXPLAIN ANALYZE of the slowest searches");
         String outDir = args.get("out", "target/results/" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")),
                 "directory for the report, captured SQL, plans and raw samples");
-        args.done("search", "Search benchmark: FHIR Patient search at a fixed arrival rate, beside the same SQL over JDBC.");
+        args.done("java -jar target/patient-search-bench.jar search", "Search benchmark: FHIR Patient search at a fixed arrival rate, beside the same SQL over JDBC.");
 
         int[] levels = Arrays.stream(levelsOpt.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         double[] rates = new double[levels.length];

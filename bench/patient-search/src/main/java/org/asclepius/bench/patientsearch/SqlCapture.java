@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 /**
  * Finds out which SQL the application runs for each search, exactly, from PostgreSQL itself: statement logging
  * ({@code log_min_duration_statement = 0}, with bind parameters) is switched on for the benchmark database only

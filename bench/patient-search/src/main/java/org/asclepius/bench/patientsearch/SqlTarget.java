@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 /**
  * The floor: the SQL the app ran for a search ({@link SqlCapture}), replayed over JDBC with the same parameters in
  * one transaction per search, one connection per client (as the app's pool gives each request one), with the

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.asclepius.bench.common.Args;
 
 /**
  * Builds the frequency tables the loader samples from, out of a Synthea {@code patients.csv}: given names by sex
@@ -40,7 +41,7 @@ final class TableBuilder {
                 "Synthea jar, for geography/zipcodes.csv (empty: do not resolve ZIP 00000)");
         Path out = Path.of(args.get("out", "src/main/resources/frequencies", "directory for the .tsv tables"));
         String source = args.get("source", "Synthea 3.3.0", "what to write as the source in meta.tsv");
-        args.done("tables", "Builds frequency tables from Synthea output.");
+        args.done("java -jar target/patient-search-bench.jar tables", "Builds frequency tables from Synthea output.");
 
         Map<String, Long> given = new TreeMap<>();
         Map<String, Long> family = new TreeMap<>();

@@ -90,11 +90,7 @@ public class CalendarView implements Serializable {
     private List<Instant> moveOptions;
     private String moveStart;
     private SeriesScope moveScope = SeriesScope.THIS;
-    private String overrideField;
-    private String overrideMessage;
-    private String overrideReason;
-    private String overbookReason;
-    private String overlapReason;
+    private final OverrideReasons override = new OverrideReasons();
     private String cancelReason;
     private SeriesScope cancelScope = SeriesScope.THIS;
 
@@ -245,8 +241,7 @@ public class CalendarView implements Serializable {
             moveDate = SchedulingUi.local(newStart).toLocalDate();
             moveOptions = withTime(freeStarts(moveDate), newStart);
             moveStart = newStart.toString();
-            overrideField = e.getField();
-            overrideMessage = e.getMessage();
+            override.asked(e);
             Pages.message(FacesMessage.SEVERITY_WARN, "Not moved yet: " + e.getMessage());
             PrimeFaces.current().ajax().addCallbackParam("appointment", true);
         } catch (InvalidInputException e) {
@@ -292,11 +287,7 @@ public class CalendarView implements Serializable {
     }
 
     private void clearOverride() {
-        overrideField = null;
-        overrideMessage = null;
-        overrideReason = null;
-        overbookReason = null;
-        overlapReason = null;
+        override.clear();
     }
 
     private List<Instant> freeStarts(LocalDate day) {
@@ -343,11 +334,11 @@ public class CalendarView implements Serializable {
             FieldMessages.error(context, EVENT_FORM, "moveStart", "choose the new time");
             return;
         }
-        keepOverrideReason();
+        override.keep();
         Instant start = Instant.parse(moveStart);
         try {
             List<AppointmentRecord> moved = appointments.reschedule(selected.id(), selected.version(), start, null,
-                    overbookReason, overlapReason, moveScope);
+                    override.overbook(), override.overlap(), moveScope);
             Pages.message(FacesMessage.SEVERITY_INFO, moved.size() <= 1
                     ? "Moved " + selected.patientName() + " (" + selected.serviceName() + ") to "
                     + UiFormat.formatWhen(start) + "."
@@ -355,24 +346,13 @@ public class CalendarView implements Serializable {
                     + UiFormat.formatWhen(moved.get(0).start()) + ".");
             reopen();
         } catch (OverrideRequiredException e) {
-            overrideField = e.getField();
-            overrideMessage = e.getMessage();
-            overrideReason = OverrideRequiredException.OVERBOOK.equals(e.getField()) ? overbookReason : overlapReason;
+            override.asked(e);
             context.validationFailed();
         } catch (InvalidInputException e) {
             FieldMessages.RESCHEDULE_FORM.show(context, EVENT_FORM, e);
         } catch (DomainException e) {
             AppointmentActions.problem(EVENT_PROBLEM, e.getMessage());
             reopen();
-        }
-    }
-
-    /** The reason typed for the override asked for last is kept for that field (both may be needed). */
-    private void keepOverrideReason() {
-        if (OverrideRequiredException.OVERBOOK.equals(overrideField)) {
-            overbookReason = overrideReason;
-        } else if (OverrideRequiredException.OVERLAP.equals(overrideField)) {
-            overlapReason = overrideReason;
         }
     }
 
@@ -527,10 +507,7 @@ public class CalendarView implements Serializable {
     public void setMoveStart(String moveStart) { this.moveStart = moveStart; }
     public SeriesScope getMoveScope() { return moveScope; }
     public void setMoveScope(SeriesScope moveScope) { this.moveScope = moveScope; }
-    public String getOverrideField() { return overrideField; }
-    public String getOverrideMessage() { return overrideMessage; }
-    public String getOverrideReason() { return overrideReason; }
-    public void setOverrideReason(String overrideReason) { this.overrideReason = overrideReason; }
+    public OverrideReasons getOverride() { return override; }
     public String getCancelReason() { return cancelReason; }
     public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
     public SeriesScope getCancelScope() { return cancelScope; }

@@ -90,11 +90,7 @@ public class FrontDeskView implements Serializable {
     private boolean bookRepeat;
     private int bookEveryWeeks = 1;
     private int bookOccurrences = 4;
-    private String overrideField;
-    private String overrideMessage;
-    private String overrideReason;
-    private String overbookReason;
-    private String overlapReason;
+    private final OverrideReasons override = new OverrideReasons();
 
     // cancel
     private AppointmentRecord cancelling;
@@ -304,11 +300,7 @@ public class FrontDeskView implements Serializable {
     }
 
     private void clearOverride() {
-        overrideField = null;
-        overrideMessage = null;
-        overrideReason = null;
-        overbookReason = null;
-        overlapReason = null;
+        override.clear();
     }
 
     public boolean needs(String kind) {
@@ -425,12 +417,12 @@ public class FrontDeskView implements Serializable {
             AppointmentActions.problem(BOOK_PROBLEM, "Choose the time: press “Free times” and pick one.");
             return;
         }
-        keepOverrideReason();
+        override.keep();
         Instant start = Instant.parse(bookStart);
         BookingRequest request = BookingRequest.of(bookPatient.id(), bookService, start, chosenResources());
         request.setNote(blank(bookNote) ? null : bookNote.trim());
-        request.setOverbookReason(overbookReason);
-        request.setOverlapReason(overlapReason);
+        request.setOverbookReason(override.overbook());
+        request.setOverlapReason(override.overlap());
         try {
             if (bookRepeat) {
                 SeriesResult series = appointments.bookSeries(request, bookEveryWeeks, bookOccurrences, Set.of());
@@ -453,9 +445,7 @@ public class FrontDeskView implements Serializable {
             refresh();
             PrimeFaces.current().executeScript("PF('bookingDialog').hide()");
         } catch (OverrideRequiredException e) {
-            overrideField = e.getField();
-            overrideMessage = e.getMessage();
-            overrideReason = OverrideRequiredException.OVERBOOK.equals(e.getField()) ? overbookReason : overlapReason;
+            override.asked(e);
             context.validationFailed();
         } catch (SlotConflictException e) {
             AppointmentActions.problem(BOOK_PROBLEM, e.getMessage() + " The free times were read again.");
@@ -470,20 +460,6 @@ public class FrontDeskView implements Serializable {
         } catch (DomainException e) {
             AppointmentActions.problem(BOOK_PROBLEM, e.getMessage());
         }
-    }
-
-    /** The reason typed for the override asked for last is kept for that field (both may be needed). */
-    private void keepOverrideReason() {
-        if (OverrideRequiredException.OVERBOOK.equals(overrideField)) {
-            overbookReason = overrideReason;
-        } else if (OverrideRequiredException.OVERLAP.equals(overrideField)) {
-            overlapReason = overrideReason;
-        }
-    }
-
-    public String getOverrideLabel() {
-        return OverrideRequiredException.OVERBOOK.equals(overrideField) ? "Reason to overbook"
-                : "Reason to book both appointments";
     }
 
     public LocalDate getToday() {
@@ -526,10 +502,7 @@ public class FrontDeskView implements Serializable {
     public void setBookEveryWeeks(int bookEveryWeeks) { this.bookEveryWeeks = bookEveryWeeks; }
     public int getBookOccurrences() { return bookOccurrences; }
     public void setBookOccurrences(int bookOccurrences) { this.bookOccurrences = bookOccurrences; }
-    public String getOverrideField() { return overrideField; }
-    public String getOverrideMessage() { return overrideMessage; }
-    public String getOverrideReason() { return overrideReason; }
-    public void setOverrideReason(String overrideReason) { this.overrideReason = overrideReason; }
+    public OverrideReasons getOverride() { return override; }
     public AppointmentRecord getCancelling() { return cancelling; }
     public String getCancelReason() { return cancelReason; }
     public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }

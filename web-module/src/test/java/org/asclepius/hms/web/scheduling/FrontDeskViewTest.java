@@ -134,7 +134,7 @@ class FrontDeskViewTest {
         view.startBooking();
         assertThat(view.getBookDate()).isEqualTo(SchedulingUi.today());
         assertThat(view.getBookTimes()).isNull();
-        assertThat(view.getOverrideField()).isNull();
+        assertThat(view.getOverride().getField()).isNull();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.asclepius.bench.patientsearch;
+package org.asclepius.bench.common;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code --name value} and {@code --flag} options; every option read is remembered so unknown ones are refused. */
-final class Args {
+public final class Args {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Set<String> used = new LinkedHashSet<>();
     private final List<String> help = new ArrayList<>();
 
-    Args(String[] argv, int from) {
+    public Args(String[] argv, int from) {
         for (int i = from; i < argv.length; i++) {
             String a = argv[i];
             if (!a.startsWith("--")) {
@@ -32,7 +32,7 @@ final class Args {
         }
     }
 
-    String get(String name, String def, String description) {
+    public String get(String name, String def, String description) {
         used.add(name);
         help.add(String.format("  --%-22s %s (default: %s)", name, description, def));
         String v = values.get(name);
@@ -43,24 +43,27 @@ final class Args {
         return v;
     }
 
-    int getInt(String name, int def, String description) {
+    public int getInt(String name, int def, String description) {
         return Integer.parseInt(get(name, Integer.toString(def), description).replace("_", ""));
     }
 
-    double getDouble(String name, double def, String description) {
+    public double getDouble(String name, double def, String description) {
         return Double.parseDouble(get(name, Double.toString(def), description));
     }
 
-    boolean flag(String name, String description) {
+    public boolean flag(String name, String description) {
         used.add(name);
         help.add(String.format("  --%-22s %s", name, description));
         return Boolean.parseBoolean(values.getOrDefault(name, "false"));
     }
 
-    /** Prints help and exits when asked to, refuses unknown options. Call after reading every option. */
-    void done(String command, String summary) {
+    /**
+     * Prints help and exits when asked to, refuses unknown options. Call after reading every option.
+     * {@code command} is how the tool is started, e.g. {@code java -jar target/booking-bench.jar}.
+     */
+    public void done(String command, String summary) {
         if (values.containsKey("help")) {
-            System.out.println("usage: java -jar target/patient-search-bench.jar " + command + " [options]");
+            System.out.println("usage: " + command + " [options]");
             System.out.println(summary);
             help.forEach(System.out::println);
             System.out.println("  (every option can also be given as environment variable BENCH_<NAME>, e.g. BENCH_JDBC_URL)");

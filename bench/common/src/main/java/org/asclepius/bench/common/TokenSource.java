@@ -1,4 +1,4 @@
-package org.asclepius.bench.booking;
+package org.asclepius.bench.common;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A client-credentials bearer token from Keycloak, refreshed in the background a minute before it runs out. */
-final class TokenSource implements AutoCloseable {
+public final class TokenSource implements AutoCloseable {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)");
 
@@ -31,7 +31,7 @@ final class TokenSource implements AutoCloseable {
     });
     private volatile String token;
 
-    TokenSource(String tokenUrl, String clientId, String clientSecret) throws IOException, InterruptedException {
+    public TokenSource(String tokenUrl, String clientId, String clientSecret) throws IOException, InterruptedException {
         this.tokenUrl = tokenUrl;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -47,7 +47,7 @@ final class TokenSource implements AutoCloseable {
         }, every, every, TimeUnit.SECONDS);
     }
 
-    String token() {
+    public String token() {
         return token;
     }
 
