@@ -63,15 +63,32 @@ public class Bookings {
             return;
         }
         Instant end = start.plus(Duration.ofMinutes(service.getDurationMinutes()));
-        em.createQuery("select s from Slot s join fetch s.resource where s.resource in :resources"
-                        + " and s.startsAt < :end and s.endsAt > :start and s.booked >= :max order by s.startsAt",
-                        Slot.class)
+        // values only, no entities: the locking read in check() must load the slots fresh
+        List<Object[]> slots = em.createQuery("select s.resource.id, s.startsAt, s.booked, s.status from Slot s"
+                        + " where s.resource in :resources and s.startsAt < :end and s.endsAt > :start"
+                        + " order by s.startsAt", Object[].class)
                 .setParameter("resources", resources).setParameter("start", start).setParameter("end", end)
-                .setParameter("max", service.getMaxPerSlot()).setMaxResults(1).getResultStream().findFirst()
-                .ifPresent(full -> {
-                    throw new SlotConflictException(full.getResource().getName() + " is already booked at "
-                            + time(full.getStartsAt()) + ". Choose another time.");
-                });
+                .getResultList();
+        for (SchedulableResource r : resources) {
+            List<Object[]> mine = slots.stream().filter(row -> r.getId().equals(row[0])).toList();
+            if (mine.isEmpty() || !start.equals(mine.get(0)[1])
+                    || mine.stream().anyMatch(row -> row[3] == SlotStatus.BLOCKED)) {
+                return; // not a plain "full" case: the check under the locks explains what is wrong
+            }
+        }
+        for (Object[] row : slots) {
+            if ((Integer) row[2] >= service.getMaxPerSlot()) {
+                SchedulableResource r = resources.stream().filter(x -> x.getId().equals(row[0])).findFirst()
+                        .orElseThrow();
+                throw full(r, (Instant) row[1], service);
+            }
+        }
+    }
+
+    private static SlotConflictException full(SchedulableResource r, Instant at, ServiceType service) {
+        return new SlotConflictException(r.getName() + " is already booked at " + time(at)
+                + (service.getMaxPerSlot() > 1 ? " (" + service.getName() + " allows " + service.getMaxPerSlot()
+                + " per slot)" : "") + ". Choose another time.");
     }
 
     /** The patient, locked so that two bookings of one patient at once see each other. */
@@ -151,9 +168,7 @@ public class Bookings {
                     lane++;
                 }
                 if (lane > service.getMaxPerSlot()) {
-                    throw new SlotConflictException(r.getName() + " is already booked at " + time(s.getStartsAt())
-                            + (service.getMaxPerSlot() > 1 ? " (" + service.getName() + " allows "
-                            + service.getMaxPerSlot() + " per slot)" : "") + ". Choose another time.");
+                    throw full(r, s.getStartsAt(), service);
                 }
                 overbooked |= lane > 1;
                 lanes.put(s, lane);

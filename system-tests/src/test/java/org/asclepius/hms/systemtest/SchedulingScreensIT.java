@@ -122,7 +122,7 @@ class SchedulingScreensIT {
             browser.waitUntil(d -> d.findElement(By.id("bookPatientMrn")).getText().contains(mrn));
             assertThat(browser.driver().findElement(By.id("bookPatientName")).getText()).containsIgnoringCase(family);
 
-            choose(browser, "bookService", serviceName + " (15 min)");
+            browser.choose("bookService", serviceName + " (15 min)");
             browser.waitUntil(d -> d.findElement(By.id("bookProvider_label")).getText().contains(provider));
             WebElement dayInput = browser.waitFor(By.id("bookDate_input"));
             dayInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), day.toString());
@@ -233,30 +233,6 @@ class SchedulingScreensIT {
 
     private static WebElement row(WebDriver driver, String mrn) {
         return driver.findElement(By.xpath("//*[@id='dayList']//tr[contains(., '" + mrn + "')]"));
-    }
-
-    /**
-     * Picks an option of a p:selectOneMenu as a user does: opens it, waits for the panel's opening animation to
-     * end (a click during it is lost), clicks the option, and tries again if the choice did not take.
-     */
-    private static void choose(Browser browser, String id, String label) {
-        By panel = By.id(id + "_panel");
-        for (int attempt = 1; ; attempt++) {
-            if (!browser.driver().findElement(panel).isDisplayed()) {
-                browser.click(By.id(id));
-            }
-            browser.waitUntil(d -> d.findElement(panel).isDisplayed()
-                    && !d.findElement(panel).getAttribute("class").contains("enter-active"));
-            browser.click(By.cssSelector("#" + id + "_items li[data-label='" + label + "']"));
-            try {
-                browser.waitUntil(d -> d.findElement(By.id(id + "_label")).getText().equals(label));
-                return;
-            } catch (org.openqa.selenium.TimeoutException notTaken) {
-                if (attempt == 3) {
-                    throw notTaken;
-                }
-            }
-        }
     }
 
     private static WebElement clear(Browser browser, String id) {

@@ -125,15 +125,13 @@ class StaffScreensIT {
     private static void fillPatient(Browser browser, String family, String given, String birthDate, String nationalId) {
         clear(browser, "familyName").sendKeys(family);
         clear(browser, "givenName").sendKeys(given);
-        browser.driver().findElement(By.id("sex")).click();
-        browser.waitFor(By.cssSelector("#sex_items li[data-label='Female']")).click();
+        browser.choose("sex", "Female");
         clear(browser, "birthDate_input").sendKeys(birthDate, Keys.ESCAPE);
         clear(browser, "phone").sendKeys("+1 555 0123");
         clear(browser, "city").sendKeys("Springfield");
         clear(browser, "kinName").sendKeys("Omar Example");
         clear(browser, "kinRelationship").sendKeys("brother");
-        browser.driver().findElement(By.id("identifierType0")).click();
-        browser.waitFor(By.cssSelector("#identifierType0_items li[data-label='National ID']")).click();
+        browser.choose("identifierType0", "National ID");
         clear(browser, "identifierValue0").sendKeys(nationalId);
     }
 

@@ -99,6 +99,30 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Picks an option of a p:selectOneMenu as a user does: opens it, waits for the panel's opening animation to
+     * end (a click during it is lost), clicks the option, and tries again if the choice did not take.
+     */
+    public void choose(String id, String label) {
+        By panel = By.id(id + "_panel");
+        for (int attempt = 1; ; attempt++) {
+            if (!driver.findElement(panel).isDisplayed()) {
+                click(By.id(id));
+            }
+            waitUntil(d -> d.findElement(panel).isDisplayed()
+                    && !d.findElement(panel).getAttribute("class").contains("enter-active"));
+            click(By.cssSelector("#" + id + "_items li[data-label='" + label + "']"));
+            try {
+                waitUntil(d -> d.findElement(By.id(id + "_label")).getText().equals(label));
+                return;
+            } catch (org.openqa.selenium.TimeoutException notTaken) {
+                if (attempt == 3) {
+                    throw notTaken;
+                }
+            }
+        }
+    }
+
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
         try {
             wait.until(condition::apply);
