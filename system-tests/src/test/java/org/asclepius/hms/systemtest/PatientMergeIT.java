@@ -42,7 +42,14 @@ import org.asclepius.hms.scheduling.ReminderService;
 import org.asclepius.hms.scheduling.ScheduleService;
 import org.asclepius.hms.scheduling.WaitlistData;
 import org.asclepius.hms.scheduling.WaitlistService;
+import org.asclepius.hms.inpatient.AdmissionRecord;
+import org.asclepius.hms.inpatient.AdmissionService;
+import org.asclepius.hms.inpatient.AdmissionSource;
+import org.asclepius.hms.inpatient.BedKind;
+import org.asclepius.hms.inpatient.BedService;
+import org.asclepius.hms.inpatient.WardData;
 import org.asclepius.hms.systemtest.callers.AsAdmin;
+import org.asclepius.hms.systemtest.callers.AsPhysician;
 import org.asclepius.hms.systemtest.callers.AsBillingClerk;
 import org.asclepius.hms.systemtest.callers.AsPrivacyOfficer;
 import org.asclepius.hms.systemtest.callers.AsReceptionist;
@@ -99,6 +106,12 @@ class PatientMergeIT {
     WaitlistService waitlist;
     @EJB
     ReminderService reminders;
+    @EJB
+    BedService beds;
+    @EJB
+    AdmissionService admissions;
+    @EJB
+    AsPhysician physician;
     @Resource(lookup = "java:jboss/datasources/HmsDS")
     DataSource db;
 
@@ -196,12 +209,21 @@ class PatientMergeIT {
         receptionist.call(() -> waitlist.add(WaitlistData.of(retired.id(), clinic.consultation(), null,
                 LocalDate.now().plusDays(1), LocalDate.now().plusDays(20))));
         receptionist.call(() -> reminders.optOut(retired.id()));
+        // patient flow: an inpatient stay, over (an open admission would refuse the merge): encounter, admission,
+        // bed stay
+        long ward = admin.call(() -> beds.createWard(WardData.of("MG" + System.nanoTime() % 1_000_000_000L,
+                "Merge ward", "Internal medicine")));
+        long bed = admin.call(() -> beds.addBed(ward, "R1", "B1", BedKind.GENERAL)).id();
+        AdmissionRecord stay = physician.call(() -> admissions.admit(retired.id(), bed, AdmissionSource.DIRECT,
+                "observation", null));
+        physician.call(() -> admissions.discharge(stay.id(), stay.version(), "home"));
 
         List<SingularAttribute<?, ?>> refs = associationsToPatient();
         assertThat(refs).extracting(r -> r.getDeclaringType().getJavaType().getSimpleName() + "." + r.getName())
                 .contains("PatientIdentifier.patient", "Coverage.patient", "Patient.mergedInto", "Appointment.patient",
                         "AppointmentSeries.patient", "WaitlistEntry.patient", "ReminderOptOut.patient",
-                        "OutboxMessage.patient");
+                        "OutboxMessage.patient", "Encounter.patient", "Admission.patient",
+                        "BedStay.patient");
         Map<String, Map<String, Long>> before = snapshot(refs, survivor.id(), retired.id());
         // the test proves something for each association only if a row of it points at the retired record:
         // a module adding an association to Patient must add such a row here
