@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.asclepius.bench.common.Args;
+import org.asclepius.bench.common.ClientCredentials;
 import org.asclepius.bench.common.TokenSource;
 import org.asclepius.hms.shared.TimeFormat;
 
@@ -43,10 +44,7 @@ final class BookingBenchmark {
         String nodesOpt = args.get("nodes", "http://localhost:8080,http://localhost:8180",
                 "the cluster nodes' base URLs; requests alternate between them");
         String fhirPath = args.get("fhir-path", "/hms/fhir", "FHIR base path on every node");
-        String tokenUrl = args.get("token-url", "http://localhost:8081/realms/hms/protocol/openid-connect/token",
-                "Keycloak token endpoint");
-        String clientId = args.get("client-id", "hms-integration", "client-credentials client");
-        String clientSecret = args.get("client-secret", "hms-integration-demo-secret", "its secret");
+        ClientCredentials credentials = ClientCredentials.from(args);
         String jdbcUrl = args.get("jdbc-url", "jdbc:postgresql://127.0.0.1:5432/hms", "the nodes' database");
         String dbUser = args.get("db-user", "hms", "database user (owner of the tables)");
         String dbPassword = args.get("db-password", "hms", "its password");
@@ -102,7 +100,7 @@ final class BookingBenchmark {
             }
             TokenSource tokens;
             try {
-                tokens = new TokenSource(tokenUrl, clientId, clientSecret);
+                tokens = new TokenSource(credentials);
             } catch (IOException e) {
                 System.err.println("no token from Keycloak (" + e.getMessage() + "): is it running (./hms start)?");
                 return 2;

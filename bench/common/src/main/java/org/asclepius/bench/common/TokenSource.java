@@ -31,10 +31,10 @@ public final class TokenSource implements AutoCloseable {
     });
     private volatile String token;
 
-    public TokenSource(String tokenUrl, String clientId, String clientSecret) throws IOException, InterruptedException {
-        this.tokenUrl = tokenUrl;
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
+    public TokenSource(ClientCredentials credentials) throws IOException, InterruptedException {
+        this.tokenUrl = credentials.tokenUrl();
+        this.clientId = credentials.clientId();
+        this.clientSecret = credentials.clientSecret();
         long expiresIn = refresh();
         // tokens live 300 s here: refresh well before, off the measured path
         long every = Math.max(10, expiresIn - 60);

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.asclepius.bench.common.ClientCredentials;
 import org.asclepius.bench.common.TokenSource;
 
 /** The application: FHIR {@code GET Patient?...} with a client-credentials bearer token, refreshed in the background. */
@@ -20,12 +21,12 @@ final class AppTarget implements LoadRunner.Target, AutoCloseable {
     private final HttpClient http;
     private final TokenSource tokens;
 
-    AppTarget(String fhirUrl, String tokenUrl, String clientId, String clientSecret, Duration timeout) throws Exception {
+    AppTarget(String fhirUrl, ClientCredentials credentials, Duration timeout) throws Exception {
         this.fhirUrl = fhirUrl.endsWith("/") ? fhirUrl.substring(0, fhirUrl.length() - 1) : fhirUrl;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
-        this.tokens = new TokenSource(tokenUrl, clientId, clientSecret);
+        this.tokens = new TokenSource(credentials);
     }
 
     @Override

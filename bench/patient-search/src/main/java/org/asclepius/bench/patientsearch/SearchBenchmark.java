@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.asclepius.bench.common.Args;
+import org.asclepius.bench.common.ClientCredentials;
 
 /**
  * The search benchmark. For each concurrency level (default 1, 5, 20 clients) and each of several runs, the same
@@ -37,10 +38,7 @@ final class SearchBenchmark {
 
     static void run(Args args) throws Exception {
         String fhirUrl = args.get("fhir-url", "http://localhost:8080/hms/fhir", "FHIR base URL of the app");
-        String tokenUrl = args.get("token-url", "http://localhost:8081/realms/hms/protocol/openid-connect/token",
-                "Keycloak token endpoint");
-        String clientId = args.get("client-id", "hms-integration", "client-credentials client");
-        String clientSecret = args.get("client-secret", "hms-integration-demo-secret", "its secret");
+        ClientCredentials credentials = ClientCredentials.from(args);
         String jdbcUrl = args.get("jdbc-url", "jdbc:postgresql://127.0.0.1:5432/hms_bench", "the app's database");
         String dbUser = args.get("db-user", "hms", "database user for the floor (the app's)");
         String dbPassword = args.get("db-password", "hms", "its password");
@@ -89,7 +87,7 @@ final class SearchBenchmark {
         }
         report.line("searches: " + queries.size() + " drawn from the data (seed " + seed + "), mix " + mix);
 
-        try (AppTarget app = new AppTarget(fhirUrl, tokenUrl, clientId, clientSecret, Duration.ofSeconds(timeoutSeconds));
+        try (AppTarget app = new AppTarget(fhirUrl, credentials, Duration.ofSeconds(timeoutSeconds));
              SqlTarget floor = new SqlTarget(jdbcUrl, dbUser, dbPassword)) {
             if (!noFloor) {
                 capture(app, queries, jdbcUrl, adminUser, adminPassword, pgLog, poolValidation, report, out);
