@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,6 +18,8 @@ import java.util.Optional;
 import org.asclepius.hms.audit.AuditAction;
 import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.audit.PatientRef;
+import org.asclepius.hms.encounter.AdtEvent;
+import org.asclepius.hms.encounter.AdtTrigger;
 import org.asclepius.hms.encounter.Encounter;
 import org.asclepius.hms.encounter.EncounterKind;
 import org.asclepius.hms.patient.Patient;
@@ -42,6 +45,8 @@ public class AdmissionService {
     Clock clock;
     @Resource
     SessionContext session;
+    @Inject
+    Event<AdtEvent> adt;
 
     @RolesAllowed({Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.RECEPTIONIST})
     @Audited(action = AuditAction.CREATE, resource = "Admission")
@@ -81,6 +86,7 @@ public class AdmissionService {
         bed.setStatus(BedStatus.OCCUPIED, null);
         bed.touch(caller(), now);
         em.flush();
+        adt.fire(AdtEvent.of(AdtTrigger.A01, encounter));
         return AdmissionRecord.of(admission, bed);
     }
 
@@ -109,6 +115,7 @@ public class AdmissionService {
         admission.getEncounter().setDepartment(to.getWard().getDepartment());
         admission.touch(caller(), now);
         em.flush();
+        adt.fire(AdtEvent.of(AdtTrigger.A02, admission.getEncounter()));
         return AdmissionRecord.of(admission, to);
     }
 
@@ -129,6 +136,7 @@ public class AdmissionService {
         admission.getEncounter().end(now);
         admission.getEncounter().touch(caller(), now);
         em.flush();
+        adt.fire(AdtEvent.of(AdtTrigger.A03, admission.getEncounter()));
         return AdmissionRecord.of(admission, null);
     }
 
