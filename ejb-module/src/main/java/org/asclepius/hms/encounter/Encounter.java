@@ -66,8 +66,18 @@ public class Encounter extends TrackedEntity {
         this.endedAt = at;
     }
 
+    /** The visit was begun in error: it ends as cancelled (it stays in the history, never counted as seen). */
+    public void cancel(Instant at) {
+        this.status = EncounterStatus.CANCELLED;
+        this.endedAt = at;
+    }
+
     public void setDepartment(String department) {
         this.department = department;
+    }
+
+    public void setAttending(String attending) {
+        this.attending = attending;
     }
 
     public Long getId() { return id; }
