@@ -6,6 +6,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -262,9 +263,14 @@ public class VisitService {
             throw InvalidInputException.of("department", "choose the department");
         }
         Instant now = clock.instant();
-        return em.createQuery("select v from Visit v join fetch v.encounter e join fetch e.patient"
-                        + " left join fetch v.appointment where e.department = :d and v.stage in :open", Visit.class)
+        // one query for the visits, their encounters, patients and appointments
+        EntityGraph<Visit> graph = em.createEntityGraph(Visit.class);
+        graph.addSubgraph("encounter").addAttributeNodes("patient");
+        graph.addAttributeNodes("appointment");
+        return em.createQuery("select v from Visit v where v.encounter.department = :d and v.stage in :open",
+                        Visit.class)
                 .setParameter("d", department.trim()).setParameter("open", VisitStage.openStages())
+                .setHint("jakarta.persistence.fetchgraph", graph)
                 .getResultStream().map(v -> VisitRecord.of(v, now)).sorted(VisitRecord.QUEUE_ORDER).toList();
     }
 
