@@ -30,6 +30,7 @@ import org.asclepius.hms.observation.News2;
 import org.asclepius.hms.observation.Vitals;
 import org.asclepius.hms.patient.Patient;
 import org.asclepius.hms.patient.PatientRecord;
+import org.asclepius.hms.patient.PatientRepository;
 import org.asclepius.hms.patient.PatientService;
 import org.asclepius.hms.patient.UnidentifiedPatientData;
 import org.asclepius.hms.scheduling.Appointment;
@@ -71,6 +72,8 @@ public class VisitService {
     AppointmentService appointments;
     @Inject
     PatientService patients;
+    @Inject
+    PatientRepository patientRows;
     @Inject
     @ConfigProperty(name = "hms.emergency.department", defaultValue = "Emergency")
     String emergencyDepartment;
@@ -115,9 +118,7 @@ public class VisitService {
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN})
     @Audited(action = AuditAction.CREATE, resource = "Visit")
     public VisitRecord emergencyArrival(@PatientRef long patientId, String complaint) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String why = text(errors, "complaint", complaint, TEXT_MAX, "enter what the patient comes with");
-        refuseIfAny(errors);
+        String why = arrivalComplaint(complaint);
         Patient patient = lockPatient(patientId);
         refuseOpenVisit(patient, emergencyDepartment);
         return begin(patient, EncounterKind.EMERGENCY, emergencyDepartment, why, null);
@@ -130,9 +131,7 @@ public class VisitService {
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN})
     @Audited(action = AuditAction.CREATE, resource = "Visit")
     public VisitRecord emergencyArrivalUnidentified(UnidentifiedPatientData data, String complaint) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String why = text(errors, "complaint", complaint, TEXT_MAX, "enter what the patient comes with");
-        refuseIfAny(errors);
+        String why = arrivalComplaint(complaint);
         PatientRecord registered = patients.registerUnidentified(data);
         Patient patient = lockPatient(registered.id());
         return begin(patient, EncounterKind.EMERGENCY, emergencyDepartment, why, null);
@@ -341,10 +340,7 @@ public class VisitService {
     }
 
     private Patient lockPatient(long patientId) {
-        Patient patient = em.find(Patient.class, patientId, LockModeType.PESSIMISTIC_WRITE);
-        if (patient == null) {
-            throw new NotFoundException("Patient", patientId);
-        }
+        Patient patient = patientRows.lock(patientId).orElseThrow(() -> new NotFoundException("Patient", patientId));
         if (patient.getMergedInto() != null) {
             throw InvalidInputException.of("patientId", "this record was merged into MRN "
                     + patient.getMergedInto().getMrn() + "; use the surviving record");
@@ -421,6 +417,13 @@ public class VisitService {
             errors.put(field, "must not contain < or > or control characters");
         }
         return t;
+    }
+
+    private static String arrivalComplaint(String complaint) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String why = text(errors, "complaint", complaint, TEXT_MAX, "enter what the patient comes with");
+        refuseIfAny(errors);
+        return why;
     }
 
     private static void refuseIfAny(Map<String, String> errors) {

@@ -1,6 +1,7 @@
 package org.asclepius.hms.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -9,7 +10,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.asclepius.hms.encounter.AdtTrigger;
 import org.asclepius.hms.encounter.EncounterKind;
@@ -43,6 +48,7 @@ import org.asclepius.hms.systemtest.support.Deployments;
 import org.asclepius.hms.systemtest.support.SchedulingFixture;
 import org.asclepius.hms.systemtest.support.SchedulingFixture.Clinic;
 import org.asclepius.hms.systemtest.support.TestData;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -102,13 +108,9 @@ class VisitIT {
         return vitals(16, 97, false, 120, 70, Consciousness.ALERT, "37.0");
     }
 
-    private static Throwable refusal(Callable<?> action) {
-        try {
-            action.call();
-        } catch (Throwable t) {
-            return t;
-        }
-        throw new AssertionError("expected a refusal");
+    /** What the action threw (the assertion on it fails when it threw nothing). */
+    private static Throwable refusal(ThrowingCallable action) {
+        return catchThrowable(action);
     }
 
     private static java.util.Map<String, String> fieldErrors(Throwable e) {
@@ -325,5 +327,39 @@ class VisitIT {
         assertThat(nurse.call(() -> visits.queue(ed))).extracting(VisitRecord::id).contains(v.id());
         assertThat(AdtEvents.of(v.encounterId())).containsExactly(AdtTrigger.A04);
         nurse.call(() -> visits.cancel(v.id(), v.version(), "test visit"));
+    }
+
+    @Test
+    void manyDesksCheckingOnePatientIntoOneDepartmentAtOnce_beginOneVisit() throws Exception {
+        long p = patient("Race");
+        String dept = "Race clinic " + TestData.uniqueFamilyName("D");
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        desk.call(() -> visits.walkIn(p, dept, "palpitations"));
+                        return true;
+                    } catch (DomainException refused) {
+                        assertThat(refused).hasMessageContaining("already has an open visit");
+                        return false;
+                    }
+                }));
+            }
+            go.countDown();
+            int won = 0;
+            for (Future<Boolean> f : results) {
+                won += f.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Db.number(db, "select count(*) from visit v join encounter e on e.id = v.encounter_id"
+                + " where e.patient_id = ? and e.department = ?", p, dept)).isEqualTo(1);
     }
 }

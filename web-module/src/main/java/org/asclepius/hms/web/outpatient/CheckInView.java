@@ -17,7 +17,6 @@ import org.asclepius.hms.scheduling.AppointmentService;
 import org.asclepius.hms.scheduling.AppointmentStatus;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.InvalidInputException;
-import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.TimeFormat;
 import org.asclepius.hms.web.shared.FieldMessages;
 import org.asclepius.hms.web.shared.Pages;
@@ -79,22 +78,8 @@ public class CheckInView implements Serializable {
 
     public void walkIn() {
         FacesContext context = FacesContext.getCurrentInstance();
-        if (walkInMrn == null || walkInMrn.isBlank()) {
-            FieldMessages.error(context, FORM, "walkInMrn", "enter the patient's MRN");
-            return;
-        }
-        PatientRecord p;
-        try {
-            p = patients.getByMrn(walkInMrn.trim());
-            if (p.isMerged()) {
-                p = patients.get(p.mergedInto().id());
-            }
-        } catch (InvalidInputException e) {
-            FieldMessages.error(context, FORM, "walkInMrn", e.getFieldErrors().getOrDefault("mrn",
-                    "is not a valid MRN"));
-            return;
-        } catch (NotFoundException e) {
-            FieldMessages.error(context, FORM, "walkInMrn", "no patient has this MRN");
+        PatientRecord p = PatientByMrn.find(patients, walkInMrn, FORM, "walkInMrn").orElse(null);
+        if (p == null) {
             return;
         }
         try {

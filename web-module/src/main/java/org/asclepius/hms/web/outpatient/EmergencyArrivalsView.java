@@ -12,7 +12,6 @@ import org.asclepius.hms.patient.Sex;
 import org.asclepius.hms.patient.UnidentifiedPatientData;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.InvalidInputException;
-import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.web.shared.FieldMessages;
 import org.asclepius.hms.web.shared.Pages;
 
@@ -55,13 +54,9 @@ public class EmergencyArrivalsView extends VisitQueueSupport {
             if (unknown) {
                 v = visits.emergencyArrivalUnidentified(unidentified, complaint);
             } else {
-                if (mrn == null || mrn.isBlank()) {
-                    FieldMessages.error(context, ARRIVAL_FORM, "arrivalMrn", "enter the patient's MRN");
+                PatientRecord p = PatientByMrn.find(patients, mrn, ARRIVAL_FORM, "arrivalMrn").orElse(null);
+                if (p == null) {
                     return;
-                }
-                PatientRecord p = patients.getByMrn(mrn.trim());
-                if (p.isMerged()) {
-                    p = patients.get(p.mergedInto().id());
                 }
                 v = visits.emergencyArrival(p.id(), complaint);
             }
@@ -71,14 +66,8 @@ public class EmergencyArrivalsView extends VisitQueueSupport {
             complaint = null;
             unidentified = new UnidentifiedPatientData();
             reload();
-        } catch (NotFoundException e) {
-            FieldMessages.error(context, ARRIVAL_FORM, "arrivalMrn", "no patient has this MRN");
         } catch (InvalidInputException e) {
-            if (e.getFieldErrors().containsKey("mrn")) {
-                FieldMessages.error(context, ARRIVAL_FORM, "arrivalMrn", e.getFieldErrors().get("mrn"));
-            } else {
-                ARRIVAL_FIELDS.show(context, ARRIVAL_FORM, e);
-            }
+            ARRIVAL_FIELDS.show(context, ARRIVAL_FORM, e);
         } catch (DomainException e) {
             Pages.message(FacesMessage.SEVERITY_ERROR, e.getMessage());
         }
