@@ -293,6 +293,7 @@ public class VisitService {
 
     /** The departments a queue can be shown for: the emergency department, those with resources or open visits. */
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN})
+    @Audited(action = AuditAction.SEARCH, resource = "Visit")
     public List<String> departments() {
         TreeSet<String> all = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         all.add(emergencyDepartment);
@@ -306,6 +307,7 @@ public class VisitService {
 
     /** The department whose queue emergency arrivals join ({@code hms.emergency.department}). */
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN})
+    @Audited(action = AuditAction.READ, resource = "Visit")
     public String emergencyDepartment() {
         return emergencyDepartment;
     }

@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The outpatient screens in headless Chromium: a receptionist checks a walk-in patient in and opens the
  * department's queue board; a nurse triages the patient from her own board — an implausible pulse is refused beside
  * the field, then the observations give NEWS2 5 (medium, orange) — and the receptionist's board, never reloaded,
- * shows the new stage and score within the poll interval.
+ * shows the new stage and score within the poll interval. The receptionist then cancels the visit (a reason is
+ * required) and it leaves both boards.
  */
 @ExtendWith(KeycloakServer.class)
 @ExtendWith(ArquillianExtension.class)
@@ -120,6 +121,18 @@ class TriageScreensIT {
             assertThat(news2(desk.driver(), mrn).getAttribute("class")).contains("hms-risk-orange");
             assertThat(((JavascriptExecutor) desk.driver()).executeScript("return window.hmsNotReloaded === true;"))
                     .isEqualTo(true);
+
+            // ---- the receptionist cancels the visit (begun in error): a reason is required ----
+            desk.click(By.cssSelector("button[aria-label=\"Cancel " + name + "'s visit\"]"));
+            desk.click(By.id("confirmCancelVisit"));
+            desk.waitUntil(d -> d.findElement(By.id("cancelVisitDialog")).getText().contains("say why"));
+            desk.waitFor(By.id("cancelVisitReason")).sendKeys("checked in at the wrong clinic");
+            desk.click(By.id("confirmCancelVisit"));
+            desk.waitUntil(d -> !d.findElement(By.id("cancelVisitDialog")).isDisplayed());
+            desk.waitUntil(d -> !d.findElement(By.id("queue")).getText().contains("MRN " + mrn));
+            new WebDriverWait(nurse.driver(), POLL_AND_MARGIN)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> !d.findElement(By.id("queue")).getText().contains("MRN " + mrn));
         }
     }
 

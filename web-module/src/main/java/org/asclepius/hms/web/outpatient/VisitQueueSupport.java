@@ -35,6 +35,10 @@ public abstract class VisitQueueSupport implements Serializable {
     private static final long serialVersionUID = 1L;
     static final String QUEUE_FORM = "queueForm";
     static final String TRIAGE_FORM = "triageForm";
+    static final String CANCEL_FORM = "cancelVisitForm";
+    static final FieldMessages CANCEL_FIELDS = new FieldMessages.Builder()
+            .field("reason", "cancelVisitReason", "Reason")
+            .build();
     /** Where the service's triage field errors go in the dialog. */
     static final FieldMessages TRIAGE_FIELDS = new FieldMessages.Builder()
             .field("respirationRate", "triRr", "Respiration rate")
@@ -56,6 +60,10 @@ public abstract class VisitQueueSupport implements Serializable {
     private List<VisitRecord> rows = List.of();
     private String stamp;
     private Instant readAt = Instant.now();
+
+    // the cancel dialog
+    private VisitRecord cancelling;
+    private String cancelReason;
 
     // the triage dialog
     private VisitRecord triaging;
@@ -193,6 +201,42 @@ public abstract class VisitQueueSupport implements Serializable {
         }
         reload();
     }
+
+    // ---- cancel (a visit begun in error) ----
+
+    public boolean canCancel(VisitRecord v) {
+        return has(Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN);
+    }
+
+    public void startCancel(VisitRecord v) {
+        cancelling = v;
+        cancelReason = null;
+    }
+
+    public void confirmCancel() {
+        if (cancelling == null) {
+            return;
+        }
+        try {
+            visits.cancel(cancelling.id(), cancelling.version(), cancelReason);
+            Pages.message(FacesMessage.SEVERITY_INFO, "Visit cancelled: " + cancelling.patientName() + " (MRN "
+                    + cancelling.mrn() + ").");
+            cancelling = null;
+            reload();
+            PrimeFaces.current().executeScript("PF('cancelVisitDialog').hide()");
+        } catch (InvalidInputException e) {
+            CANCEL_FIELDS.show(FacesContext.getCurrentInstance(), CANCEL_FORM, e);
+        } catch (DomainException e) {
+            FacesContext context = FacesContext.getCurrentInstance();
+            context.addMessage("cancelVisitProblem", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(),
+                    e.getMessage()));
+            context.validationFailed();
+        }
+    }
+
+    public VisitRecord getCancelling() { return cancelling; }
+    public String getCancelReason() { return cancelReason; }
+    public void setCancelReason(String v) { this.cancelReason = v; }
 
     // ---- triage ----
 
