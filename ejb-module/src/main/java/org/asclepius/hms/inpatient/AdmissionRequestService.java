@@ -157,9 +157,12 @@ public class AdmissionRequestService {
     public List<AdmissionRequestRecord> waiting() {
         return em.createQuery("select r from AdmissionRequest r join fetch r.patient left join fetch r.ward"
                         + " left join fetch r.reservedBed left join fetch r.encounter"
-                        + " where r.status = :waiting order by r.priority, r.plannedFor nulls first, r.createdAt",
+                        + " where r.status = :waiting order by case r.priority when :emergency then 0"
+                        + " when :urgent then 1 else 2 end, r.plannedFor nulls first, r.createdAt",
                         AdmissionRequest.class)
-                .setParameter("waiting", AdmissionRequestStatus.WAITING).getResultStream()
+                .setParameter("waiting", AdmissionRequestStatus.WAITING)
+                .setParameter("emergency", AdmissionPriority.EMERGENCY)
+                .setParameter("urgent", AdmissionPriority.URGENT).getResultStream()
                 .map(AdmissionRequestRecord::of).toList();
     }
 

@@ -48,12 +48,13 @@ class BedAllocation {
         Encounter encounter = request == null ? null : request.getEncounter();
         if (encounter == null) {
             encounter = new Encounter(patient, EncounterKind.INPATIENT, bed.getWard().getDepartment(), attending, now);
+            encounter.touch(user, now);
             em.persist(encounter);
         } else {
             encounter.begin(now);
             encounter.setDepartment(bed.getWard().getDepartment());
+            encounter.touch(user, now);
         }
-        encounter.touch(user, now);
         Admission admission = new Admission(encounter, source, reason, now);
         if (request != null) {
             admission.fulfils(request);
