@@ -174,6 +174,44 @@ public class AdmissionRequestService {
                 .setParameter("p", patientId).getResultStream().map(AdmissionRequestRecord::of).toList();
     }
 
+    /** Free beds in open wards, optionally of one ward and one kind, by ward, room and label. */
+    @RolesAllowed({Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.RECEPTIONIST})
+    @Audited(action = AuditAction.READ, resource = "Bed")
+    public List<BedChoice> freeBeds(Long wardId, BedKind kind) {
+        return em.createQuery("select new org.asclepius.hms.inpatient.BedChoice(b.id, concat(w.code, ' ', b.room,"
+                        + " '-', b.label), w.id, w.code, w.department, b.kind) from Bed b join b.ward w"
+                        + " where b.status = :free and w.active = true and (:ward is null or w.id = :ward)"
+                        + " and (:kind is null or b.kind = :kind) order by w.code, b.room, b.label", BedChoice.class)
+                .setParameter("free", BedStatus.FREE).setParameter("ward", wardId).setParameter("kind", kind)
+                .getResultList();
+    }
+
+    /** Open wards, by code. */
+    @RolesAllowed({Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.RECEPTIONIST})
+    @Audited(action = AuditAction.READ, resource = "Ward")
+    public List<WardChoice> openWards() {
+        return em.createQuery("select new org.asclepius.hms.inpatient.WardChoice(w.id, w.code, w.name, w.department)"
+                + " from Ward w where w.active = true order by w.code", WardChoice.class).getResultList();
+    }
+
+    /** The beds the bed manager can give a waiting request: free ones of the ward and kind it asks for, if any. */
+    @RolesAllowed({Roles.NURSE, Roles.ADMIN})
+    @Audited(action = AuditAction.READ, resource = "Bed")
+    public List<BedChoice> bedsFor(long requestId) {
+        AdmissionRequest r = em.find(AdmissionRequest.class, requestId);
+        if (r == null) {
+            throw new NotFoundException("AdmissionRequest", requestId);
+        }
+        List<BedChoice> choices = new java.util.ArrayList<>();
+        Bed held = r.getReservedBed();
+        if (held != null) {
+            choices.add(new BedChoice(held.getId(), held.name() + " (reserved)", held.getWard().getId(),
+                    held.getWard().getCode(), held.getWard().getDepartment(), held.getKind()));
+        }
+        choices.addAll(freeBeds(r.getWard() == null ? null : r.getWard().getId(), r.getBedKind()));
+        return choices;
+    }
+
     private AdmissionRequest open(long patientId, AdmissionRequestData data, boolean elective) {
         if (data == null || data.source() == null) {
             throw InvalidInputException.of("source", "choose where the patient comes from");
