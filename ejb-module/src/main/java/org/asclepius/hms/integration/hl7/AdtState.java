@@ -65,7 +65,7 @@ public class AdtState {
         Instant admittedAt = e.getStartedAt();
         if (admission.isPresent()) {
             Admission a = admission.get();
-            List<BedStay> stays = em.createQuery("select s from BedStay s join fetch s.bed b join fetch b.ward"
+            List<BedStay> stays = em.createQuery("select s from BedStay s join fetch s.bed"
                             + " where s.admission = :a order by s.startedAt desc, s.id desc", BedStay.class)
                     .setParameter("a", a).getResultList();
             Optional<BedStay> current = stays.stream().filter(s -> s.getEndedAt() == null).findFirst();

@@ -14,7 +14,7 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +26,8 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.asclepius.hms.integration.DeliveryException;
 import org.asclepius.hms.integration.MessageChannel;
@@ -49,12 +51,16 @@ public class MllpChannel implements MessageChannel {
     @ConfigProperty(name = "hms.adt.timeout", defaultValue = "PT10S")
     Duration timeout;
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
 
+    private ExecutorService executor;
     private HapiContext hapi;
 
     @PostConstruct
     void start() {
+        // HAPI reads acknowledgements on a thread of its executor, and manages that executor's life itself (which a
+        // container's ManagedExecutorService refuses): a pool of the container's managed threads
+        executor = Executors.newCachedThreadPool(threads);
         hapi = new DefaultHapiContext(ValidationContextFactory.noValidation());
         hapi.setExecutorService(executor);
         hapi.setLowerLayerProtocol(new MinLowerLayerProtocol(true, true)); // MSH-18 UNICODE UTF-8, no BOM
@@ -62,8 +68,9 @@ public class MllpChannel implements MessageChannel {
     }
 
     @PreDestroy
-    void stop() throws IOException {
+    void stop() {
         hapi.getConnectionHub().discardAll();
+        executor.shutdownNow();
     }
 
     @Override
