@@ -12,6 +12,7 @@ import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.protocol.ReceivingApplication;
 import ca.uhn.hl7v2.util.Terser;
+import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import java.time.Duration;
@@ -377,6 +378,8 @@ class AdtFeedIT {
         static Receiver start(int port) throws InterruptedException {
             Receiver r = new Receiver();
             r.hapi.setLowerLayerProtocol(new MinLowerLayerProtocol(true, true));
+            r.hapi.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator()); // ACK ids: no id_file
+
             r.server = r.hapi.newServer(port, false);
             r.server.registerApplication("*", "*", r);
             r.server.startAndWait();

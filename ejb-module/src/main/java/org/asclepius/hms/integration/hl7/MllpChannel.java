@@ -106,7 +106,7 @@ public class MllpChannel implements MessageChannel {
             try {
                 connection = hapi.newClient(endpoint.getHost(), endpoint.getPort(), false);
             } catch (HL7Exception e) {
-                throw new DeliveryException(where + " could not be reached: " + rootCause(e)
+                throw new DeliveryException(where + " could not be reached: " + DeliveryException.rootCause(e)
                         + ". Check that the receiving system runs and listens on " + endpoint.address() + ".", e);
             }
             Initiator initiator = connection.getInitiator();
@@ -123,7 +123,7 @@ public class MllpChannel implements MessageChannel {
             throw new DeliveryException(where + " did not acknowledge within " + timeout.toSeconds()
                     + " s (hms.adt.timeout).", e);
         } catch (IOException | LLPException e) {
-            throw new DeliveryException(where + ": the connection broke while sending (" + rootCause(e) + ").", e);
+            throw new DeliveryException(where + ": the connection broke while sending (" + DeliveryException.rootCause(e) + ").", e);
         } catch (HL7Exception e) {
             // the answer could not be read: its text is not repeated here (it may carry patient data)
             throw new DeliveryException(where + " answered with something that is not an HL7 acknowledgement ("
@@ -138,14 +138,6 @@ public class MllpChannel implements MessageChannel {
     private static String shorten(String text) {
         String oneLine = text.replaceAll("\\s+", " ").trim();
         return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " " + t.getMessage());
     }
 
     /** HAPI's sockets, with a connect timeout (HAPI connects without one). */
