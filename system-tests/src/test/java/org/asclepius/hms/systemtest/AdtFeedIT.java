@@ -24,7 +24,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.asclepius.hms.encounter.AdtTrigger;
+import org.asclepius.hms.inpatient.AdmissionPriority;
 import org.asclepius.hms.inpatient.AdmissionRecord;
+import org.asclepius.hms.inpatient.AdmissionRequestData;
+import org.asclepius.hms.inpatient.AdmissionRequestRecord;
+import org.asclepius.hms.inpatient.AdmissionRequestService;
 import org.asclepius.hms.inpatient.AdmissionService;
 import org.asclepius.hms.inpatient.AdmissionSource;
 import org.asclepius.hms.inpatient.BedKind;
@@ -77,6 +81,8 @@ class AdtFeedIT {
     BedService beds;
     @EJB
     AdmissionService admissions;
+    @EJB
+    AdmissionRequestService requests;
     @EJB
     PatientService patients;
     @EJB
@@ -190,6 +196,36 @@ class AdtFeedIT {
     }
 
     @Test
+    void preAdmissionAndCorrections_goOutAsA05A01A12A13A11() throws Exception {
+        Receiver r = receiver(port());
+        endpoint(port());
+        long ward = ward();
+        long bed1 = bed(ward, "R1", "B1");
+        long bed2 = bed(ward, "R2", "B2");
+        PatientRecord p = patient("AdtFix");
+
+        AdmissionRequestRecord planned = desk.call(() -> requests.preAdmit(p.id(), new AdmissionRequestData(
+                AdmissionSource.ELECTIVE, AdmissionPriority.ROUTINE, "knee replacement", ward, null, "dr.adt",
+                LocalDate.now(org.asclepius.hms.shared.TimeFormat.hospitalZone()).plusDays(2), bed1)));
+        AdmissionRecord a = nurse.call(() -> requests.fulfil(planned.id(), planned.version(), bed1));
+        AdmissionRecord moved = nurse.call(() -> admissions.transfer(a.id(), a.version(), bed2));
+        AdmissionRecord back = nurse.call(() -> admissions.cancelTransfer(a.id(), moved.version(), "wrong bed"));
+        AdmissionRecord out = nurse.call(() -> admissions.discharge(a.id(), back.version(), "home", null));
+        AdmissionRecord again = nurse.call(() -> admissions.cancelDischarge(a.id(), out.version(), "not yet"));
+        nurse.call(() -> admissions.cancelAdmission(a.id(), again.version(), "admitted in error"));
+
+        List<Message> got = received(r, p.mrn(), 7);
+        assertThat(got).extracting(m -> get(m, "/MSH-9-2"))
+                .containsExactly("A05", "A01", "A02", "A12", "A03", "A13", "A11");
+        assertThat(got).extracting(m -> get(m, "/.PV1-19")).containsOnly(String.valueOf(a.encounterId()));
+        assertThat(get(got.get(0), "/MSH-9-3")).isEqualTo("ADT_A05");
+        assertThat(get(got.get(0), "/.PV1-2")).isEqualTo("P");
+        assertThat(get(got.get(1), "/.PV1-2")).isEqualTo("I");
+        assertThat(get(got.get(3), "/.PV1-3-3")).isEqualTo("B1"); // back in the first bed
+        assertThat(get(got.get(5), "/.PV1-3-3")).isEqualTo("B1"); // the stay goes on there
+    }
+
+    @Test
     void admitTransferDischarge_demographicsAndMerge_goOutInOrder() throws Exception {
         Receiver r = receiver(port());
         Hl7EndpointRecord ep = endpoint(port());
@@ -201,7 +237,7 @@ class AdtFeedIT {
 
         AdmissionRecord a = admit(p.id(), bed1);
         AdmissionRecord moved = nurse.call(() -> admissions.transfer(a.id(), a.version(), bed2));
-        nurse.call(() -> admissions.discharge(moved.id(), moved.version(), "home"));
+        nurse.call(() -> admissions.discharge(moved.id(), moved.version(), "home", null));
         PatientRecord before = desk.call(() -> patients.get(p.id()));
         PatientData changed = before.toData();
         changed.setPhone("+1 555 0177");
@@ -274,7 +310,7 @@ class AdtFeedIT {
         long ward = ward();
         PatientRecord p = patient("AdtOnly");
         AdmissionRecord a = admit(p.id(), bed(ward, "R1", "B1"));
-        nurse.call(() -> admissions.discharge(a.id(), a.version(), "home"));
+        nurse.call(() -> admissions.discharge(a.id(), a.version(), "home", null));
 
         List<Message> got = received(r, p.mrn(), 1);
         assertThat(about("Encounter/" + a.encounterId(), discharges.name())).extracting(OutboxRecord::topic)
@@ -284,7 +320,7 @@ class AdtFeedIT {
         admin.call(() -> endpoints.deactivate(discharges.id(), discharges.version()));
         PatientRecord other = patient("AdtNone");
         AdmissionRecord b = admit(other.id(), bed(ward, "R2", "B2"));
-        nurse.call(() -> admissions.discharge(b.id(), b.version(), "home"));
+        nurse.call(() -> admissions.discharge(b.id(), b.version(), "home", null));
         assertThat(desk.call(() -> outbox.about("Encounter/" + b.encounterId())))
                 .noneMatch(m -> m.recipient().equals(discharges.name()));
     }
