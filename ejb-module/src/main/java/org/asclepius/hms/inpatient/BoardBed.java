@@ -1,0 +1,21 @@
+package org.asclepius.hms.inpatient;
+
+import java.io.Serializable;
+import java.util.List;
+import org.asclepius.hms.shared.PatientScoped;
+import org.asclepius.hms.shared.PatientsScoped;
+
+/** A bed on the board: where it is, its kind and state, and the patient in it (null when none). */
+public record BoardBed(long id, long version, long wardId, String ward, String room, String label, BedKind kind,
+        BedStatus status, String note, BoardOccupant occupant) implements PatientsScoped, Serializable {
+
+    /** "MED-3 R12-A". */
+    public String name() {
+        return ward + " " + room + "-" + label;
+    }
+
+    @Override
+    public List<? extends PatientScoped> scopedParts() {
+        return occupant == null ? List.of() : List.of(occupant);
+    }
+}
