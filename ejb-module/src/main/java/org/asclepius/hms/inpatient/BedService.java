@@ -207,8 +207,8 @@ public class BedService {
     /** The free beds of open wards, by ward, room and label: where a patient can be admitted or moved to. */
     @RolesAllowed({Roles.ADMIN, Roles.NURSE, Roles.PHYSICIAN, Roles.RECEPTIONIST})
     public List<BedRecord> freeBeds() {
-        return em.createQuery("select b from Bed b join fetch b.ward w where b.status = :free and w.active = true"
-                        + " order by w.code, b.room, b.label", Bed.class)
+        return em.createQuery("select b from Bed b join fetch b.ward where b.status = :free and b.ward.active = true"
+                        + " order by b.ward.code, b.room, b.label", Bed.class)
                 .setParameter("free", BedStatus.FREE).getResultStream().map(BedRecord::of).toList();
     }
 

@@ -1,11 +1,13 @@
 package org.asclepius.hms.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -159,7 +161,7 @@ class BedBoardIT {
         assertThat(o.birthDate()).isEqualTo(LocalDate.of(1961, 3, 14));
         assertThat(o.sex()).isEqualTo(Sex.FEMALE);
         assertThat(o.attending()).isEqualTo("Dr Grey");
-        assertThat(o.admittedAt()).isEqualTo(annIn.admittedAt());
+        assertThat(o.admittedAt()).isCloseTo(annIn.admittedAt(), within(1, ChronoUnit.MILLIS));
         assertThat(o.admissionId()).isEqualTo(annIn.id());
         assertThat(o.resourceId()).isEqualTo(String.valueOf(annIn.id()));
         BoardBed blocked = a.beds().stream().filter(b -> b.id() == a2).findFirst().orElseThrow();
