@@ -70,6 +70,25 @@ public class Encounter extends TrackedEntity {
         this.department = department;
     }
 
+    /** A planned visit begins now (the patient has arrived). */
+    public void begin(Instant at) {
+        this.status = EncounterStatus.IN_PROGRESS;
+        this.startedAt = at;
+        this.endedAt = null;
+    }
+
+    /** An ended visit goes on: its end was entered in error. */
+    public void resume() {
+        this.status = EncounterStatus.IN_PROGRESS;
+        this.endedAt = null;
+    }
+
+    /** A visit entered in error, or a planned one that will not happen. */
+    public void cancel(Instant at) {
+        this.status = EncounterStatus.CANCELLED;
+        this.endedAt = at.isBefore(startedAt) ? startedAt : at;
+    }
+
     public Long getId() { return id; }
     public Patient getPatient() { return patient; }
     public EncounterKind getKind() { return kind; }

@@ -51,6 +51,13 @@ public class Admission extends TrackedEntity {
     private String disposition;
     @Column(name = "open_patient_id")
     private Long openPatientId;
+    @Column(name = "discharge_summary", length = 4000)
+    private String dischargeSummary;
+    @Column(name = "leave_until")
+    private Instant leaveUntil;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "request_id")
+    private AdmissionRequest request;
 
     protected Admission() {
     }
@@ -65,11 +72,43 @@ public class Admission extends TrackedEntity {
         this.openPatientId = patient.getId();
     }
 
-    void discharge(String disposition, Instant at) {
+    void discharge(String disposition, String summary, Instant at) {
         this.status = AdmissionStatus.DISCHARGED;
         this.disposition = disposition;
+        this.dischargeSummary = summary;
         this.dischargedAt = at;
+        this.leaveUntil = null;
         this.openPatientId = null;
+    }
+
+    /** A discharge entered in error: the stay goes on as before it. */
+    void undoDischarge() {
+        this.status = AdmissionStatus.ADMITTED;
+        this.disposition = null;
+        this.dischargeSummary = null;
+        this.dischargedAt = null;
+        this.openPatientId = patient.getId();
+    }
+
+    /** An admission entered in error: it ends without a discharge. */
+    void cancel() {
+        this.status = AdmissionStatus.CANCELLED;
+        this.leaveUntil = null;
+        this.openPatientId = null;
+    }
+
+    void leave(Instant until) {
+        this.status = AdmissionStatus.ON_LEAVE;
+        this.leaveUntil = until;
+    }
+
+    void returnFromLeave() {
+        this.status = AdmissionStatus.ADMITTED;
+        this.leaveUntil = null;
+    }
+
+    void fulfils(AdmissionRequest request) {
+        this.request = request;
     }
 
     public Long getId() { return id; }
@@ -81,4 +120,7 @@ public class Admission extends TrackedEntity {
     public Instant getAdmittedAt() { return admittedAt; }
     public Instant getDischargedAt() { return dischargedAt; }
     public String getDisposition() { return disposition; }
+    public String getDischargeSummary() { return dischargeSummary; }
+    public Instant getLeaveUntil() { return leaveUntil; }
+    public AdmissionRequest getRequest() { return request; }
 }

@@ -21,6 +21,6 @@ public record BedBoard(List<BoardWard> wards, Instant readAt) implements Patient
 
     @Override
     public List<? extends PatientScoped> scopedParts() {
-        return beds().stream().filter(b -> b.occupant() != null).map(BoardBed::occupant).toList();
+        return beds().stream().flatMap(b -> b.scopedParts().stream()).toList();
     }
 }

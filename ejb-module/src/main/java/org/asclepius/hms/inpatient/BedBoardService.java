@@ -21,10 +21,11 @@ import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.Roles;
 
 /**
- * The bed board: every ward's beds with their state and the patient in each. Read with two projection queries
- * whatever the size of the hospital (the wards; the beds with their current stay, admission, patient and
- * encounter in one outer join), so no entity is managed and nothing is loaded per bed. Each patient shown is
- * audited as a read of their admission (one event per patient and request).
+ * The bed board: every ward's beds with their state, the patient in each and the patient a reserved bed is held
+ * for. Read with two projection queries whatever the size of the hospital (the wards; the beds with their current
+ * stay, admission, patient and encounter and their waiting reservation in one outer join), so no entity is managed
+ * and nothing is loaded per bed. Each patient shown is audited as a read of their admission (or admission
+ * request), one event per patient and request.
  */
 @Stateless
 @Audited(action = AuditAction.READ, resource = "Admission")
@@ -32,10 +33,14 @@ public class BedBoardService {
     /** The columns of {@link #BEDS}, by position. */
     private static final String BEDS = "select b.id, b.version, w.id, w.code, b.room, b.label, b.kind, b.status,"
             + " b.note, a.id, a.version, a.status, p.id, p.familyName, p.givenName, p.middleName, p.mrn,"
-            + " p.birthDate, p.birthDateEstimated, p.sex, a.admittedAt, e.attending"
+            + " p.birthDate, p.birthDateEstimated, p.sex, a.admittedAt, e.attending, a.leaveUntil,"
+            + " r.id, r.priority, r.plannedFor, rp.id, rp.familyName, rp.givenName, rp.middleName, rp.mrn,"
+            + " rp.birthDate, rp.sex"
             + " from Bed b join b.ward w"
             + " left join BedStay s on s.currentBedId = b.id"
-            + " left join s.admission a left join a.patient p left join a.encounter e";
+            + " left join s.admission a left join a.patient p left join a.encounter e"
+            // a waiting request holding the bed (reserved_bed_id is unique and set only while it waits)
+            + " left join AdmissionRequest r on r.reservedBed = b left join r.patient rp";
 
     @PersistenceContext
     EntityManager em;
@@ -98,8 +103,12 @@ public class BedBoardService {
     private static BoardBed bed(Object[] r) {
         BoardOccupant occupant = r[9] == null ? null : new BoardOccupant((Long) r[9], ((Number) r[10]).longValue(),
                 (AdmissionStatus) r[11], (Long) r[12], (String) r[13], (String) r[14], (String) r[15],
-                (String) r[16], (LocalDate) r[17], (Boolean) r[18], (Sex) r[19], (Instant) r[20], (String) r[21]);
+                (String) r[16], (LocalDate) r[17], (Boolean) r[18], (Sex) r[19], (Instant) r[20], (String) r[21],
+                (Instant) r[22]);
+        BoardReservation reservation = r[23] == null ? null : new BoardReservation((Long) r[23],
+                (AdmissionPriority) r[24], (LocalDate) r[25], (Long) r[26], (String) r[27], (String) r[28],
+                (String) r[29], (String) r[30], (LocalDate) r[31], (Sex) r[32]);
         return new BoardBed((Long) r[0], ((Number) r[1]).longValue(), (Long) r[2], (String) r[3], (String) r[4],
-                (String) r[5], (BedKind) r[6], (BedStatus) r[7], (String) r[8], occupant);
+                (String) r[5], (BedKind) r[6], (BedStatus) r[7], (String) r[8], occupant, reservation);
     }
 }

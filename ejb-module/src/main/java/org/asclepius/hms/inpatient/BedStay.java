@@ -41,6 +41,8 @@ public class BedStay {
     private Long currentBedId;
     @Column(name = "current_patient_id")
     private Long currentPatientId;
+    @Column(name = "cancelled", nullable = false)
+    private boolean cancelled;
 
     protected BedStay() {
     }
@@ -60,9 +62,23 @@ public class BedStay {
         this.currentPatientId = null;
     }
 
+    /** A stay entered in error (a cancelled transfer or admission): kept for the record, never counted. */
+    void cancel(Instant at) {
+        end(at);
+        this.cancelled = true;
+    }
+
+    /** The stay goes on (its end was a transfer or a discharge that has been cancelled). */
+    void reopen() {
+        this.endedAt = null;
+        this.currentBedId = bed.getId();
+        this.currentPatientId = patient.getId();
+    }
+
     public Long getId() { return id; }
     public Admission getAdmission() { return admission; }
     public Bed getBed() { return bed; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getEndedAt() { return endedAt; }
+    public boolean isCancelled() { return cancelled; }
 }

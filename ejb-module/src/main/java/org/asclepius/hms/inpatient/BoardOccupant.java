@@ -13,7 +13,7 @@ import org.asclepius.hms.shared.PatientScoped;
  */
 public record BoardOccupant(long admissionId, long admissionVersion, AdmissionStatus admissionStatus,
         long patientId, String familyName, String givenName, String middleName, String mrn, LocalDate birthDate,
-        boolean birthDateEstimated, Sex sex, Instant admittedAt, String attending)
+        boolean birthDateEstimated, Sex sex, Instant admittedAt, String attending, Instant leaveUntil)
         implements PatientScoped, Serializable {
 
     /** "SMITH, Ann Mary" as the patient banner prints it. */

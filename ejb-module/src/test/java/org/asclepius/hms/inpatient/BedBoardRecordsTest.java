@@ -20,8 +20,8 @@ class BedBoardRecordsTest {
     private static BoardBed bed(long id, BedKind kind, BedStatus status, Long patient) {
         BoardOccupant o = patient == null ? null : new BoardOccupant(100 + id, 0, AdmissionStatus.ADMITTED, patient,
                 "Smith", "Ann", null, "M" + patient, LocalDate.of(1960, 1, 1), false, Sex.FEMALE,
-                Instant.EPOCH, null);
-        return new BoardBed(id, 0, 1, "W", "R1", "B" + id, kind, status, null, o);
+                Instant.EPOCH, null, null);
+        return new BoardBed(id, 0, 1, "W", "R1", "B" + id, kind, status, null, o, null);
     }
 
     @Test
@@ -59,6 +59,10 @@ class BedBoardRecordsTest {
         assertThat(w.total()).isEqualTo(3);
         assertThat(w.count(BedStatus.NEEDS_CLEANING)).isZero();
         assertThat(bed(2, BedKind.GENERAL, BedStatus.FREE, null).scopedParts()).isEmpty();
+        BoardBed reserved = new BoardBed(4, 0, 1, "W", "R2", "B", BedKind.GENERAL, BedStatus.RESERVED, null, null,
+                new BoardReservation(55, AdmissionPriority.ROUTINE, LocalDate.of(2030, 1, 2), 9, "Lee", "Kim", null,
+                        "M9", LocalDate.of(1980, 1, 1), Sex.MALE));
+        assertThat(reserved.scopedParts()).extracting(PatientScoped::resourceId).containsExactly("request-55");
         assertThat(bed(1, BedKind.GENERAL, BedStatus.OCCUPIED, 7L).name()).isEqualTo("W R1-B1");
     }
 }

@@ -11,7 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
+import org.asclepius.hms.inpatient.AdmissionPriority;
 import org.asclepius.hms.inpatient.AdmissionRecord;
+import org.asclepius.hms.inpatient.AdmissionRequestData;
+import org.asclepius.hms.inpatient.AdmissionRequestService;
 import org.asclepius.hms.inpatient.AdmissionService;
 import org.asclepius.hms.inpatient.AdmissionSource;
 import org.asclepius.hms.inpatient.BedBoard;
@@ -63,6 +66,8 @@ class BedBoardIT {
     BedBoardService board;
     @EJB
     AdmissionService admissions;
+    @EJB
+    AdmissionRequestService requests;
     @EJB
     PatientService patients;
     @EJB
@@ -193,6 +198,27 @@ class BedBoardIT {
     }
 
     @Test
+    void aReservedBed_showsWhoItIsHeldFor_andThatPatientIsAudited() throws Exception {
+        long ward = ward(code());
+        long bed = bed(ward, "R1", "A", BedKind.GENERAL);
+        PatientRecord dora = patient("Dora", Sex.FEMALE, LocalDate.of(1955, 5, 5));
+        LocalDate planned = LocalDate.now().plusDays(3);
+        nurse.call(() -> requests.preAdmit(dora.id(), new AdmissionRequestData(AdmissionSource.ELECTIVE,
+                AdmissionPriority.ROUTINE, "knee replacement", ward, null, "Dr Who", planned, bed)));
+
+        BoardBed reserved = desk.call(() -> board.board(new BoardFilter(ward, null, null))).beds().get(0);
+        assertThat(reserved.status()).isEqualTo(BedStatus.RESERVED);
+        assertThat(reserved.occupant()).isNull();
+        assertThat(reserved.reservation().patientId()).isEqualTo(dora.id());
+        assertThat(reserved.reservation().mrn()).isEqualTo(dora.mrn());
+        assertThat(reserved.reservation().plannedFor()).isEqualTo(planned);
+        assertThat(reserved.reservation().priority()).isEqualTo(AdmissionPriority.ROUTINE);
+        assertThat(Db.number(db, "select count(*) from audit_event where patient_id = ? and resource_type ="
+                + " 'Admission' and action = 'READ' and resource_id = ?", dora.id(),
+                "request-" + reserved.reservation().requestId())).isEqualTo(1);
+    }
+
+    @Test
     void configuration_refusesBadInput_andClosingAWardInUse_andRemovingAUsedBed() throws Exception {
         String code = code();
         long ward = ward(code);
@@ -233,7 +259,7 @@ class BedBoardIT {
         close.setOpen(false);
         assertThat(fieldError(refusal(() -> admin.call(() -> beds.updateWard(ward, renamed.version(), close))),
                 "open")).contains("1 bed is occupied");
-        nurse.call(() -> admissions.discharge(in.id(), in.version(), "home"));
+        nurse.call(() -> admissions.discharge(in.id(), in.version(), "home", "Recovered; follow-up in clinic."));
         assertThat(refusal(() -> admin.call(() -> { beds.removeBed(used); return null; })))
                 .isInstanceOf(DomainException.class).hasMessageContaining("has been used");
         WardRecord closed = admin.call(() -> beds.updateWard(ward, renamed.version(), close));

@@ -42,7 +42,10 @@ import org.asclepius.hms.scheduling.ReminderService;
 import org.asclepius.hms.scheduling.ScheduleService;
 import org.asclepius.hms.scheduling.WaitlistData;
 import org.asclepius.hms.scheduling.WaitlistService;
+import org.asclepius.hms.inpatient.AdmissionPriority;
 import org.asclepius.hms.inpatient.AdmissionRecord;
+import org.asclepius.hms.inpatient.AdmissionRequestData;
+import org.asclepius.hms.inpatient.AdmissionRequestService;
 import org.asclepius.hms.inpatient.AdmissionService;
 import org.asclepius.hms.inpatient.AdmissionSource;
 import org.asclepius.hms.inpatient.BedKind;
@@ -110,6 +113,8 @@ class PatientMergeIT {
     BedService beds;
     @EJB
     AdmissionService admissions;
+    @EJB
+    AdmissionRequestService admissionRequests;
     @EJB
     AsPhysician physician;
     @Resource(lookup = "java:jboss/datasources/HmsDS")
@@ -216,14 +221,17 @@ class PatientMergeIT {
         long bed = admin.call(() -> beds.addBed(ward, "R1", "B1", BedKind.GENERAL)).id();
         AdmissionRecord stay = physician.call(() -> admissions.admit(retired.id(), bed, AdmissionSource.DIRECT,
                 "observation", null));
-        physician.call(() -> admissions.discharge(stay.id(), stay.version(), "home"));
+        physician.call(() -> admissions.discharge(stay.id(), stay.version(), "home", null));
+        var request = physician.call(() -> admissionRequests.request(retired.id(), new AdmissionRequestData(
+                AdmissionSource.DIRECT, AdmissionPriority.ROUTINE, "readmission?", null, null, null, null, null)));
+        physician.call(() -> admissionRequests.cancel(request.id(), request.version(), "not needed"));
 
         List<SingularAttribute<?, ?>> refs = associationsToPatient();
         assertThat(refs).extracting(r -> r.getDeclaringType().getJavaType().getSimpleName() + "." + r.getName())
                 .contains("PatientIdentifier.patient", "Coverage.patient", "Patient.mergedInto", "Appointment.patient",
                         "AppointmentSeries.patient", "WaitlistEntry.patient", "ReminderOptOut.patient",
                         "OutboxMessage.patient", "Encounter.patient", "Admission.patient",
-                        "BedStay.patient");
+                        "BedStay.patient", "AdmissionRequest.patient");
         Map<String, Map<String, Long>> before = snapshot(refs, survivor.id(), retired.id());
         // the test proves something for each association only if a row of it points at the retired record:
         // a module adding an association to Patient must add such a row here

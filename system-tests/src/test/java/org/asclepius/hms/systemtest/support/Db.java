@@ -35,6 +35,11 @@ public final class Db {
         return Long.parseLong(column(db, sql, parameters).get(0));
     }
 
+    /** A single text value (a status…). */
+    public static String text(DataSource db, String sql, Object... parameters) throws SQLException {
+        return column(db, sql, parameters).get(0);
+    }
+
     /** A statement without results (used to play the part of someone tampering with the database). */
     public static void execute(DataSource db, String sql) throws SQLException {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {

@@ -38,7 +38,8 @@ import org.primefaces.PrimeFaces;
 /**
  * /inpatient/bed-board.xhtml[?ward=ID]: every ward as a grid of its beds by room, coloured by state, with the
  * patient in each occupied bed; filters by ward, kind and state. Choosing a bed opens its actions: admit to a
- * free bed, transfer or discharge its patient, release a cleaned bed, block or unblock it.
+ * free bed, transfer or discharge (with the discharge summary) its patient, release a cleaned bed, block or
+ * unblock it. A reserved bed shows the patient it is held for (admitted from the admissions screen).
  *
  * <p>The board itself is not kept in the view (it is read again for every request that shows it, at most once
  * per request) so that the view state stays small and a refreshed board is never stale; the page is plain HTML
@@ -96,6 +97,7 @@ public class BedBoardView implements Serializable {
     // transfer, discharge, block
     private Long transferTo;
     private String disposition;
+    private String dischargeSummary;
     private String blockNote;
 
     @PostConstruct
@@ -149,6 +151,7 @@ public class BedBoardView implements Serializable {
         admitAttending = null;
         transferTo = null;
         disposition = null;
+        dischargeSummary = null;
         blockNote = null;
         freeBeds = bed.occupant() != null && isCanMove() ? beds.freeBeds() : List.of();
     }
@@ -216,7 +219,7 @@ public class BedBoardView implements Serializable {
         }
         done(BedUi.attempt(ACTION_FORM, BED_FORM, () -> {
             AdmissionRecord a = admissions.discharge(bed.occupant().admissionId(),
-                    bed.occupant().admissionVersion(), disposition);
+                    bed.occupant().admissionVersion(), disposition, dischargeSummary);
             Pages.message(FacesMessage.SEVERITY_INFO, a.patientName() + " discharged; " + bed.name()
                     + " needs cleaning.");
         }));
@@ -381,6 +384,8 @@ public class BedBoardView implements Serializable {
     public void setTransferTo(Long transferTo) { this.transferTo = transferTo; }
     public String getDisposition() { return disposition; }
     public void setDisposition(String disposition) { this.disposition = disposition; }
+    public String getDischargeSummary() { return dischargeSummary; }
+    public void setDischargeSummary(String dischargeSummary) { this.dischargeSummary = dischargeSummary; }
     public String getBlockNote() { return blockNote; }
     public void setBlockNote(String blockNote) { this.blockNote = blockNote; }
 }

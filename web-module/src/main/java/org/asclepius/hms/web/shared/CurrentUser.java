@@ -37,6 +37,10 @@ public class CurrentUser implements Serializable {
     static final String[] BLOCKERS = {Roles.RECEPTIONIST, Roles.ADMIN};
     /** May see and retry outgoing messages (mirrors OutboxService.list). */
     static final String[] OUTBOX_READERS = {Roles.RECEPTIONIST, Roles.ADMIN};
+    /** May work the bed manager's list: reserve beds, admit from requests (mirrors AdmissionRequestService.fulfil). */
+    static final String[] BED_MANAGERS = {Roles.NURSE, Roles.ADMIN};
+    /** May open admission requests and pre-admissions (mirrors AdmissionRequestService.preAdmit, waiting). */
+    static final String[] ADMISSION_REQUESTERS = {Roles.PHYSICIAN, Roles.NURSE, Roles.ADMIN, Roles.RECEPTIONIST};
     /** The session-timeout warning appears this long before the session ends. */
     public static final int WARNING_SECONDS = 120;
 
@@ -129,6 +133,16 @@ public class CurrentUser implements Serializable {
     /** Outgoing messages (reminders). */
     public boolean isCanSeeMessages() {
         return hasAny(OUTBOX_READERS);
+    }
+
+    /** The bed manager's part of the admissions screen. */
+    public boolean isCanManageBeds() {
+        return hasAny(BED_MANAGERS);
+    }
+
+    /** The admissions screen (requests, pre-admissions). */
+    public boolean isCanRequestAdmission() {
+        return hasAny(ADMISSION_REQUESTERS);
     }
 
     public String getGreeting() {

@@ -175,6 +175,25 @@ public final class FieldMessages {
             .field("note", "wlNote", "Note")
             .build();
 
+    /** A request for a bed or a pre-admission ({@code inpatient/admissions.xhtml}). */
+    public static final FieldMessages ADMISSION_REQUEST_FORM = new Builder()
+            .field("patientId", "reqMrn", "Patient")
+            .field("mrn", "reqMrn", "MRN")
+            .field("source", "reqSource", "Comes from")
+            .field("priority", "reqPriority", "Priority")
+            .field("reason", "reqReason", "Reason")
+            .field("wardId", "reqWard", "Ward")
+            .field("attending", "reqAttending", "Attending")
+            .field("plannedFor", "reqPlannedFor", "Planned for")
+            .field("bedId", "reqBed", "Bed to hold")
+            .build();
+
+    /** Choosing a bed for a waiting request, and cancelling one ({@code inpatient/admissions.xhtml}). */
+    public static final FieldMessages BED_CHOICE_FORM = new Builder()
+            .field("bedId", "bedChoice", "Bed")
+            .field("reason", "closeReason", "Reason")
+            .build();
+
     /** Where one field error goes: a component id (or none, for the page) and the text to show. */
     public record Target(String componentId, String label, String message) {
         public Optional<String> component() {
