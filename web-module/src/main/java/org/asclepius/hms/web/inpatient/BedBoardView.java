@@ -184,7 +184,9 @@ public class BedBoardView implements Serializable {
         if (bed == null) {
             return;
         }
-        if (admitPatient == null) {
+        boolean mrnChanged = admitPatient != null && admitMrn != null && !admitMrn.trim().equals(admitPatient.mrn())
+                && patientNotice == null;
+        if (admitPatient == null || mrnChanged) {
             findPatient();
             if (admitPatient == null) {
                 return;
