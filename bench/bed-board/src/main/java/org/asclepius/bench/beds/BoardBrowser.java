@@ -29,7 +29,8 @@ final class BoardBrowser implements AutoCloseable {
     private final WebDriverWait wait;
 
     /** What one render of the page measured (ms) and showed. */
-    record Render(double serverMs, double responseMs, double loadMs, long htmlBytes, long beds, long occupied) {
+    record Render(double serverMs, double boardMs, double responseMs, double loadMs, long htmlBytes, long beds,
+            long occupied) {
     }
 
     BoardBrowser(String chromium, String chromedriver) throws IOException {
@@ -66,13 +67,14 @@ final class BoardBrowser implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
                 "var n = performance.getEntriesByType('navigation')[0];"
-                        + "var app = n.serverTiming.filter(function (t) { return t.name === 'app'; });"
-                        + "return {server: app.length ? app[0].duration : -1,"
+                        + "var part = function (name) { var t = n.serverTiming.filter(function (e) {"
+                        + " return e.name === name; }); return t.length ? t[0].duration : -1; };"
+                        + "return {server: part('app'), board: part('board'),"
                         + " response: n.responseEnd - n.requestStart, load: n.loadEventEnd - n.startTime,"
                         + " bytes: n.decodedBodySize,"
                         + " beds: document.querySelectorAll('#board .hms-bed').length,"
                         + " occupied: document.querySelectorAll('#board .hms-bed-occupied').length};");
-        return new Render(number(m, "server"), number(m, "response"), number(m, "load"),
+        return new Render(number(m, "server"), number(m, "board"), number(m, "response"), number(m, "load"),
                 (long) number(m, "bytes"), (long) number(m, "beds"), (long) number(m, "occupied"));
     }
 

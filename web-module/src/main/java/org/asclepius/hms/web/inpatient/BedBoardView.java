@@ -8,6 +8,7 @@ import jakarta.faces.model.SelectItemGroup;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.ServletRequest;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ import org.asclepius.hms.shared.Roles;
 import org.asclepius.hms.web.shared.CurrentUser;
 import org.asclepius.hms.web.shared.FieldMessages;
 import org.asclepius.hms.web.shared.Pages;
+import org.asclepius.hms.web.shared.ServerTimingFilter;
 import org.primefaces.PrimeFaces;
 
 /**
@@ -107,10 +109,15 @@ public class BedBoardView implements Serializable {
 
     /** The board for this request (read once, when first needed). */
     public BedBoard getBoard() {
-        Map<Object, Object> attributes = FacesContext.getCurrentInstance().getAttributes();
+        FacesContext context = FacesContext.getCurrentInstance();
+        Map<Object, Object> attributes = context.getAttributes();
         BedBoard b = (BedBoard) attributes.get(BOARD);
         if (b == null) {
+            long start = System.nanoTime();
             b = board.board(new BoardFilter(wardFilter, kindFilter, statusFilter));
+            // the service's share of the page's Server-Timing (queries, audit, transaction)
+            ServerTimingFilter.record((ServletRequest) context.getExternalContext().getRequest(), "board",
+                    System.nanoTime() - start);
             attributes.put(BOARD, b);
         }
         return b;

@@ -16,7 +16,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Adds {@code Server-Timing: app;dur=<ms>} to every page and AJAX response of the screens: the time the server
@@ -27,11 +29,29 @@ import java.util.Locale;
  * <p>A header must precede the body, so the page is kept in memory until it is complete (pages are far smaller
  * than {@link #MAX_BUFFERED}); a larger response, a redirect or an error goes out as it comes, without the header.
  * Faces resources (scripts, style sheets) are not timed.
+ *
+ * <p>Code that serves the request may add its own parts with {@link #record}: e.g. the bed board adds
+ * {@code board;dur=<ms>}, the time its service call took (query and audit), so that the header tells the service
+ * from the rendering of the page.
  */
 public class ServerTimingFilter implements Filter {
     /** Beyond this many bytes the response is streamed as usual (and carries no timing). */
     static final int MAX_BUFFERED = 8 * 1024 * 1024;
     static final String HEADER = "Server-Timing";
+    /** The request attribute holding the parts recorded by {@link #record} (name → nanoseconds). */
+    static final String PARTS = ServerTimingFilter.class.getName() + ".parts";
+
+    /**
+     * Adds a part to this request's {@code Server-Timing} header ({@code name;dur=<ms>}; a repeated name adds
+     * up). The name is a token (letters, digits, '-', '_'). Does nothing outside a timed request.
+     */
+    public static void record(ServletRequest request, String name, long nanos) {
+        if (request.getAttribute(PARTS) instanceof Map<?, ?> parts) {
+            @SuppressWarnings("unchecked")
+            Map<String, Long> timed = (Map<String, Long>) parts;
+            timed.merge(name, nanos, Long::sum);
+        }
+    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -42,6 +62,8 @@ public class ServerTimingFilter implements Filter {
             return;
         }
         long start = System.nanoTime();
+        Map<String, Long> parts = new LinkedHashMap<>();
+        request.setAttribute(PARTS, parts);
         Buffered buffered = new Buffered(out);
         try {
             chain.doFilter(request, buffered);
@@ -49,12 +71,23 @@ public class ServerTimingFilter implements Filter {
             buffered.discard(); // the container answers with its error page
             throw e;
         }
-        buffered.finish(System.nanoTime() - start);
+        buffered.finish(header(System.nanoTime() - start, parts));
     }
 
     /** "app;dur=12.3" for a duration in nanoseconds. */
     static String header(long nanos) {
-        return String.format(Locale.ROOT, "app;dur=%.1f", nanos / 1_000_000.0);
+        return header(nanos, Map.of());
+    }
+
+    /** "app;dur=12.3, board;dur=4.5": the whole request, then the parts recorded. */
+    static String header(long nanos, Map<String, Long> parts) {
+        StringBuilder sb = new StringBuilder(part("app", nanos));
+        parts.forEach((name, value) -> sb.append(", ").append(part(name, value)));
+        return sb.toString();
+    }
+
+    private static String part(String name, long nanos) {
+        return String.format(Locale.ROOT, "%s;dur=%.1f", name, nanos / 1_000_000.0);
     }
 
     /** Holds the body until the request is done, unless it grows too large or the response is sent otherwise. */
@@ -197,14 +230,14 @@ public class ServerTimingFilter implements Filter {
             }
         }
 
-        void finish(long nanos) throws IOException {
+        void finish(String timing) throws IOException {
             if (writer != null) {
                 writer.flush();
             }
             if (passedOn || target.isCommitted()) {
                 return;
             }
-            target.setHeader(HEADER, header(nanos));
+            target.setHeader(HEADER, timing);
             target.setContentLength(body.size());
             if (body.size() > 0) {
                 body.writeTo(target.getOutputStream());

@@ -73,10 +73,27 @@ class ServerTimingFilterTest {
                 });
     }
 
+    /** A request with its URI and attributes. */
     private static HttpServletRequest request(String uri) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(ServerTimingFilterTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class},
-                (p, method, args) -> "getRequestURI".equals(method.getName()) ? uri : null);
+                new Class<?>[] {HttpServletRequest.class}, (p, method, args) -> switch (method.getName()) {
+                    case "getRequestURI" -> uri;
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    default -> null;
+                });
+    }
+
+    @Test
+    void partsRecordedWhileServing_followTheWhole() throws Exception {
+        Response response = new Response();
+        new ServerTimingFilter().doFilter(request("/hms/inpatient/bed-board.xhtml"), response.proxy, (req, res) -> {
+            ServerTimingFilter.record(req, "board", 2_000_000);
+            ServerTimingFilter.record(req, "board", 1_000_000);
+            res.getWriter().write("ok");
+        });
+        assertThat(response.headers.get("Server-Timing")).matches("app;dur=\\d+\\.\\d, board;dur=3\\.0");
     }
 
     @Test
@@ -125,8 +142,11 @@ class ServerTimingFilterTest {
     }
 
     @Test
-    void header_isMillisecondsWithOneDecimal() throws IOException {
+    void header_isMillisecondsWithOneDecimal_andCarriesTheRecordedParts() throws IOException {
         assertThat(ServerTimingFilter.header(12_345_678)).isEqualTo("app;dur=12.3");
         assertThat(ServerTimingFilter.header(0)).isEqualTo("app;dur=0.0");
+        Map<String, Long> parts = new LinkedHashMap<>();
+        parts.put("board", 4_560_000L);
+        assertThat(ServerTimingFilter.header(12_345_678, parts)).isEqualTo("app;dur=12.3, board;dur=4.6");
     }
 }
