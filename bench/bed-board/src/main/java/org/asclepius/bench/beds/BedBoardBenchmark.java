@@ -111,7 +111,8 @@ final class BedBoardBenchmark {
                             String.valueOf(r.beds()), String.valueOf(r.occupied()), String.valueOf(audit[0]),
                             String.valueOf(audit[1]), String.join("; ", problems)});
                     System.out.printf(Locale.ROOT, "%3d %-8s server %7.1f ms (board service %6.1f)"
-                                    + "  response %7.1f ms  load %7.1f ms  %d beds, %d occupied, %d audit events%s%n", i, measured ? "" : "warm-up",
+                                    + "  response %7.1f ms  load %7.1f ms  %d beds, %d occupied, %d audit events%s%n",
+                            i, measured ? "" : "warm-up",
                             r.serverMs(), r.boardMs(), r.responseMs(), r.loadMs(), r.beds(), r.occupied(), audit[0],
                             problems.isEmpty() ? "" : "  PROBLEM: " + String.join("; ", problems));
                 }

@@ -87,7 +87,8 @@ final class Seeder {
 
             List<long[]> beds = new ArrayList<>(); // [bed id, ward number]
             try (PreparedStatement ward = c.prepareStatement("insert into ward (id, code, name, department, active,"
-                    + " version, created_at, created_by, updated_at, updated_by) values (?, ?, ?, ?, true, 0, ?, ?, ?, ?)");
+                    + " version, created_at, created_by, updated_at, updated_by)"
+                    + " values (?, ?, ?, ?, true, 0, ?, ?, ?, ?)");
                  PreparedStatement bed = c.prepareStatement("insert into bed (id, ward_id, room, label, kind, status,"
                     + " version, created_at, created_by, updated_at, updated_by)"
                     + " values (?, ?, ?, ?, ?, 'FREE', 0, ?, ?, ?, ?)")) {
