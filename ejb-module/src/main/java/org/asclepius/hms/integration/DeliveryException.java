@@ -11,4 +11,13 @@ public class DeliveryException extends Exception {
     public DeliveryException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The innermost cause as "Class message" (e.g. "ConnectException Connection refused"), for messages to staff. */
+    public static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " " + t.getMessage());
+    }
 }

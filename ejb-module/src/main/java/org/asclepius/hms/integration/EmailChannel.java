@@ -39,15 +39,7 @@ public class EmailChannel implements MessageChannel {
             message.setSentDate(new Date());
             Transport.send(message);
         } catch (MessagingException e) {
-            throw new DeliveryException("Email could not be sent: " + rootMessage(e), e);
+            throw new DeliveryException("Email could not be sent: " + DeliveryException.rootCause(e), e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " " + t.getMessage());
     }
 }

@@ -31,7 +31,8 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
  * A failure is retried with exponential back-off ({@code hms.outbox.first-retry}, doubling up to
  * {@code hms.outbox.max-retry}); after {@code hms.outbox.max-attempts} the message is dead and staff see it.
  * Delivery is at least once: a node that dies after the SMTP server accepted a message but before the commit
- * sends it again.
+ * sends it again. Messages of an {@link MessageChannel#ordered() ordered} channel (HL7 over MLLP) go to one
+ * recipient in the order they were written: a message waits while an older one to the same recipient is pending.
  */
 @Stateless
 @RunAs(Roles.SYSTEM)
@@ -83,26 +84,35 @@ public class OutboxDelivery {
 
     @RolesAllowed({Roles.SYSTEM, Roles.ADMIN})
     public List<Long> dueIds() {
-        return em.createQuery("select m.id from OutboxMessage m where m.status = :pending"
-                        + " and m.nextAttemptAt <= :now order by m.nextAttemptAt, m.id", Long.class)
+        List<String> ordered = orderedChannels();
+        var query = em.createQuery("select m.id from OutboxMessage m where m.status = :pending"
+                        + " and m.nextAttemptAt <= :now" + inTurn(ordered) + " order by m.nextAttemptAt, m.id",
+                        Long.class)
                 .setParameter("pending", OutboxStatus.PENDING)
                 .setParameter("now", clock.instant())
-                .setMaxResults(BATCH)
-                .getResultList();
+                .setMaxResults(BATCH);
+        if (!ordered.isEmpty()) {
+            query.setParameter("ordered", ordered);
+        }
+        return query.getResultList();
     }
 
     /** Sends one message if it is still due and no other node has it; true when it went out. */
     @RolesAllowed({Roles.SYSTEM, Roles.ADMIN})
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean deliverOne(long id) {
-        List<OutboxMessage> claimed = em.createQuery("select m from OutboxMessage m where m.id = :id"
-                        + " and m.status = :pending and m.nextAttemptAt <= :now", OutboxMessage.class)
+        List<String> ordered = orderedChannels();
+        var query = em.createQuery("select m from OutboxMessage m where m.id = :id"
+                        + " and m.status = :pending and m.nextAttemptAt <= :now" + inTurn(ordered), OutboxMessage.class)
                 .setParameter("id", id)
                 .setParameter("pending", OutboxStatus.PENDING)
                 .setParameter("now", clock.instant())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED: another node is sending it
-                .getResultList();
+                .setHint("jakarta.persistence.lock.timeout", -2); // SKIP LOCKED: another node is sending it
+        if (!ordered.isEmpty()) {
+            query.setParameter("ordered", ordered);
+        }
+        List<OutboxMessage> claimed = query.getResultList();
         if (claimed.isEmpty()) {
             return false;
         }
@@ -120,6 +130,26 @@ public class OutboxDelivery {
                     new Object[] {m.getId(), m.getChannel(), m.getAttempts(), e.getMessage()});
             return false;
         }
+    }
+
+    /** The channels whose messages to one recipient go out in the order they were written. */
+    private List<String> orderedChannels() {
+        return channels.stream().filter(MessageChannel::ordered).map(MessageChannel::name).sorted().toList();
+    }
+
+    /**
+     * The condition that a message of an ordered channel is next in line for its recipient: no older message to
+     * the same channel and recipient is still pending (waiting for its turn, or for a retry after a failure).
+     * Older is written earlier (created_at, then id: ids come in blocks per node and say nothing across nodes).
+     * A dead message no longer holds the line; staff see it in the dead-letter view.
+     */
+    private static String inTurn(List<String> ordered) {
+        if (ordered.isEmpty()) {
+            return "";
+        }
+        return " and (m.channel not in :ordered or not exists (select o.id from OutboxMessage o"
+                + " where o.channel = m.channel and o.recipient = m.recipient and o.status = :pending"
+                + " and (o.createdAt < m.createdAt or (o.createdAt = m.createdAt and o.id < m.id))))";
     }
 
     private MessageChannel channel(String name) throws DeliveryException {

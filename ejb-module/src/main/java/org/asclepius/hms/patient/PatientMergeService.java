@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -19,6 +20,8 @@ import org.asclepius.hms.audit.AuditAction;
 import org.asclepius.hms.audit.AuditTrail;
 import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.audit.PatientRef;
+import org.asclepius.hms.encounter.AdtEvent;
+import org.asclepius.hms.encounter.AdtTrigger;
 import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.InvalidInputException;
@@ -57,6 +60,8 @@ public class PatientMergeService {
     Instance<MergeGuard> guards;
     @Resource
     SessionContext session;
+    @Inject
+    Event<AdtEvent> adt;
 
     /**
      * Merges {@code retiredId} into {@code survivorId}, both as loaded by the caller (their versions); a change
@@ -136,6 +141,7 @@ public class PatientMergeService {
         em.createNativeQuery("delete from patient_match_key where patient_id = ?").setParameter(1, retiredId)
                 .executeUpdate();
         em.flush();
+        adt.fire(new AdtEvent(AdtTrigger.A40, survivorId, null, retiredId));
 
         PatientMergeRecord result = record(merge, survivor.getMrn(), retired.getMrn(), changes.size());
         audit.recordSuccess(AuditAction.MERGE, "Patient", String.valueOf(retiredId), retiredId,

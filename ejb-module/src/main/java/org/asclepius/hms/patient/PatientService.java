@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -16,6 +17,8 @@ import org.asclepius.hms.audit.AuditAction;
 import org.asclepius.hms.audit.AuditTrail;
 import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.audit.PatientRef;
+import org.asclepius.hms.encounter.AdtEvent;
+import org.asclepius.hms.encounter.AdtTrigger;
 import org.asclepius.hms.patient.matching.MatchGrade;
 import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.InputValidator;
@@ -44,6 +47,8 @@ public class PatientService {
     Clock clock;
     @Resource
     SessionContext session;
+    @Inject
+    Event<AdtEvent> adt;
 
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.PHYSICIAN, Roles.ADMIN, Roles.INTEGRATION})
     @Audited(action = AuditAction.CREATE)
@@ -136,6 +141,7 @@ public class PatientService {
         patient.apply(data);
         patient.touch(caller(), clock.instant());
         flush(patient);
+        adt.fire(new AdtEvent(AdtTrigger.A08, patientId, null, null));
         return PatientRecord.of(patient);
     }
 
