@@ -48,6 +48,13 @@ public class Bed extends TrackedEntity {
         this.kind = kind;
     }
 
+    /** Moves or relabels the bed, or changes its kind (the administrator's edit). */
+    void update(String room, String label, BedKind kind) {
+        this.room = room;
+        this.label = label;
+        this.kind = kind;
+    }
+
     void setStatus(BedStatus status, String note) {
         this.status = status;
         this.note = note;

@@ -40,12 +40,22 @@ public class Ward extends TrackedEntity {
     }
 
     public Ward(WardData d) {
-        code = d.getCode().trim().toUpperCase(java.util.Locale.ROOT);
+        update(d);
+    }
+
+    /** Takes the administrator's entry (code, name, department, rules, open or closed). */
+    void update(WardData d) {
+        code = normalCode(d.getCode());
         name = d.getName().trim();
         department = d.getDepartment().trim();
         sexRule = d.getSexRule();
         minAge = d.getMinAge();
         maxAge = d.getMaxAge();
+        active = d.isOpen();
+    }
+
+    static String normalCode(String code) {
+        return code.trim().toUpperCase(java.util.Locale.ROOT);
     }
 
     public Long getId() { return id; }

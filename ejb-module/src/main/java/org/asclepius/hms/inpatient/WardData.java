@@ -27,6 +27,8 @@ public class WardData implements Serializable {
     private Integer minAge;
     @Min(0) @Max(130)
     private Integer maxAge;
+    /** false: the ward is closed (no admissions or transfers into it) */
+    private boolean open = true;
 
     public static WardData of(String code, String name, String department) {
         WardData d = new WardData();
@@ -46,6 +48,16 @@ public class WardData implements Serializable {
         return minAge == null || maxAge == null || minAge <= maxAge;
     }
 
+    /** The entry as the ward is now (for the edit form). */
+    public static WardData of(WardRecord w) {
+        WardData d = of(w.code(), w.name(), w.department());
+        d.sexRule = w.sexRule();
+        d.minAge = w.minAge();
+        d.maxAge = w.maxAge();
+        d.open = w.open();
+        return d;
+    }
+
     public String getCode() { return code; }
     public void setCode(String code) { this.code = code; }
     public String getName() { return name; }
@@ -58,4 +70,6 @@ public class WardData implements Serializable {
     public void setMinAge(Integer minAge) { this.minAge = minAge; }
     public Integer getMaxAge() { return maxAge; }
     public void setMaxAge(Integer maxAge) { this.maxAge = maxAge; }
+    public boolean isOpen() { return open; }
+    public void setOpen(boolean open) { this.open = open; }
 }

@@ -16,7 +16,7 @@ public record PatientSummary(long id, String mrn, String familyName, String give
         return displayName(familyName, givenName, middleName);
     }
 
-    static String displayName(String family, String given, String middle) {
+    public static String displayName(String family, String given, String middle) {
         return family.toUpperCase(java.util.Locale.ROOT) + ", " + given + (middle == null ? "" : " " + middle);
     }
 }

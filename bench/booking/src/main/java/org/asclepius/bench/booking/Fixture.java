@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.asclepius.bench.common.PooledIds;
 import org.asclepius.hms.patient.Patient;
 import org.asclepius.hms.scheduling.PlannedSlot;
 import org.asclepius.hms.scheduling.SlotPlanner;

@@ -1,4 +1,4 @@
-package org.asclepius.bench.booking;
+package org.asclepius.bench.common;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,15 +10,15 @@ import java.sql.SQLException;
  * V-49..V (allocationSize 50, the sequences' increment), which no node of the app can get any more. (The app's
  * nodes do the same: a node that got V uses V-49..V.)
  */
-final class PooledIds {
-    static final int ALLOCATION_SIZE = 50;
+public final class PooledIds {
+    public static final int ALLOCATION_SIZE = 50;
 
     private final Connection connection;
     private final String sequence;
     private long next;
     private long hi = -1;
 
-    PooledIds(Connection connection, String sequence) throws SQLException {
+    public PooledIds(Connection connection, String sequence) throws SQLException {
         this.connection = connection;
         this.sequence = sequence;
         try (PreparedStatement ps = connection.prepareStatement(
@@ -37,7 +37,7 @@ final class PooledIds {
         }
     }
 
-    long next() throws SQLException {
+    public long next() throws SQLException {
         if (hi < 0 || next > hi) {
             long v;
             try (PreparedStatement ps = connection.prepareStatement("select nextval(?)")) {
