@@ -37,6 +37,8 @@ public class CurrentUser implements Serializable {
     static final String[] BLOCKERS = {Roles.RECEPTIONIST, Roles.ADMIN};
     /** May see and retry outgoing messages (mirrors OutboxService.list). */
     static final String[] OUTBOX_READERS = {Roles.RECEPTIONIST, Roles.ADMIN};
+    /** May read the census and patient flow reports (mirrors PatientFlowReports). */
+    static final String[] REPORT_READERS = {Roles.ADMIN, Roles.NURSE, Roles.PHYSICIAN};
     /** The session-timeout warning appears this long before the session ends. */
     public static final int WARNING_SECONDS = 120;
 
@@ -129,6 +131,11 @@ public class CurrentUser implements Serializable {
     /** Outgoing messages (reminders). */
     public boolean isCanSeeMessages() {
         return hasAny(OUTBOX_READERS);
+    }
+
+    /** Census and patient flow reports. */
+    public boolean isCanSeeCensus() {
+        return hasAny(REPORT_READERS);
     }
 
     public String getGreeting() {
