@@ -63,9 +63,7 @@ public class PatientFlowReports {
     @RolesAllowed({Roles.ADMIN, Roles.NURSE, Roles.PHYSICIAN})
     @Audited(action = AuditAction.READ, resource = RESOURCE)
     public List<CensusRecord> census(LocalDate from, LocalDate to, Long wardId) {
-        List<CensusRecord> rows = censusRows(from, to, wardId);
-        audited(AuditAction.READ, "census", from, to, wardId);
-        return rows;
+        return audited(AuditAction.READ, "census", from, to, wardId, censusRows(from, to, wardId));
     }
 
     /**
@@ -76,18 +74,14 @@ public class PatientFlowReports {
     @RolesAllowed({Roles.ADMIN, Roles.NURSE, Roles.PHYSICIAN})
     @Audited(action = AuditAction.READ, resource = RESOURCE)
     public List<LengthOfStayRecord> lengthOfStay(LocalDate from, LocalDate to, Long wardId) {
-        List<LengthOfStayRecord> rows = losRows(from, to, wardId);
-        audited(AuditAction.READ, "length-of-stay", from, to, wardId);
-        return rows;
+        return audited(AuditAction.READ, "length-of-stay", from, to, wardId, losRows(from, to, wardId));
     }
 
     /** Admissions, discharges and transfers per day, summed over the wards (or of one ward), every day listed. */
     @RolesAllowed({Roles.ADMIN, Roles.NURSE, Roles.PHYSICIAN})
     @Audited(action = AuditAction.READ, resource = RESOURCE)
     public List<DailyMovementRecord> dailyMovements(LocalDate from, LocalDate to, Long wardId) {
-        List<DailyMovementRecord> rows = movementRows(from, to, wardId);
-        audited(AuditAction.READ, "admissions-discharges", from, to, wardId);
-        return rows;
+        return audited(AuditAction.READ, "admissions-discharges", from, to, wardId, movementRows(from, to, wardId));
     }
 
     /** One of the reports as CSV ({@link CensusCsv}), audited as an export. */
@@ -102,8 +96,7 @@ public class PatientFlowReports {
             case LENGTH_OF_STAY -> CensusCsv.lengthOfStay(losRows(from, to, wardId));
             case MOVEMENTS -> CensusCsv.movements(movementRows(from, to, wardId));
         };
-        audited(AuditAction.EXPORT, report.fileStem(), from, to, wardId);
-        return csv;
+        return audited(AuditAction.EXPORT, report.fileStem(), from, to, wardId, csv);
     }
 
     // ---------------------------------------------------------------- the reports
@@ -228,8 +221,9 @@ public class PatientFlowReports {
     }
 
     /** One event for the whole report: what was read, for which days and ward; never a patient. */
-    private void audited(AuditAction action, String report, LocalDate from, LocalDate to, Long wardId) {
+    private <T> T audited(AuditAction action, String report, LocalDate from, LocalDate to, Long wardId, T result) {
         audit.recordSuccess(action, RESOURCE, report + " " + from + ".." + to
                 + (wardId == null ? " all wards" : " ward " + wardId), null);
+        return result;
     }
 }
