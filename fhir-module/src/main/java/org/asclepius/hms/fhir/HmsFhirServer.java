@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import org.asclepius.hms.audit.AuditTrail;
+import org.asclepius.hms.encounter.EncounterDirectory;
+import org.asclepius.hms.inpatient.LocationDirectory;
 import org.asclepius.hms.patient.IdentifierTypeService;
 import org.asclepius.hms.patient.PatientService;
 import org.asclepius.hms.patient.coverage.CoverageService;
@@ -52,6 +54,10 @@ public class HmsFhirServer extends RestfulServer {
     private transient ScheduleService schedules;
     @EJB
     private transient AppointmentService appointments;
+    @EJB
+    private transient EncounterDirectory encounters;
+    @EJB
+    private transient LocationDirectory locations;
     @Inject
     private transient RequestContext requestContext;
 
@@ -86,6 +92,8 @@ public class HmsFhirServer extends RestfulServer {
         registerProvider(new ScheduleResourceProvider(schedules));
         registerProvider(new SlotResourceProvider(schedules));
         registerProvider(new AppointmentResourceProvider(appointments, schedules));
+        registerProvider(new EncounterResourceProvider(encounters));
+        registerProvider(new LocationResourceProvider(locations));
         registerInterceptor(new FhirExceptionInterceptor(audit, this::requestId));
         registerInterceptor(new SecurityInCapabilityStatement());
     }

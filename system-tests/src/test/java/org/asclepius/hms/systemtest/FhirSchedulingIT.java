@@ -1,5 +1,10 @@
 package org.asclepius.hms.systemtest;
 
+import static org.asclepius.hms.systemtest.support.FhirClient.expect;
+import static org.asclepius.hms.systemtest.support.FhirClient.issue;
+import static org.asclepius.hms.systemtest.support.FhirClient.json;
+import static org.asclepius.hms.systemtest.support.FhirClient.ok;
+import static org.asclepius.hms.systemtest.support.FhirClient.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ejb.EJB;
@@ -8,16 +13,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,10 +25,10 @@ import org.asclepius.hms.scheduling.ScheduleService;
 import org.asclepius.hms.systemtest.callers.AsAdmin;
 import org.asclepius.hms.systemtest.callers.AsReceptionist;
 import org.asclepius.hms.systemtest.support.Deployments;
+import org.asclepius.hms.systemtest.support.FhirClient;
 import org.asclepius.hms.systemtest.support.KeycloakServer;
 import org.asclepius.hms.systemtest.support.SchedulingFixture;
 import org.asclepius.hms.systemtest.support.TestData;
-import org.asclepius.hms.systemtest.support.TestEnvironment;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -52,11 +48,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({KeycloakServer.class, ArquillianExtension.class})
 class FhirSchedulingIT {
     private static final String SERVICE_TYPE = "urn:asclepius:service-type";
-    private static final String FHIR_JSON = "application/fhir+json";
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWithTests(FhirSchedulingIT.class);
+        return Deployments.earWithTests(FhirSchedulingIT.class, FhirClient.class);
     }
 
     @EJB
@@ -68,14 +63,13 @@ class FhirSchedulingIT {
     @EJB
     AsReceptionist receptionist;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private String token;
+    private FhirClient fhir;
     private SchedulingFixture.Clinic clinic;
 
     /** A clinic of its own for each test (no shared slots) and a fresh token. */
     private void setUp() throws Exception {
         clinic = admin.call(() -> SchedulingFixture.create(schedules, "FHIR"));
-        token = integrationToken();
+        fhir = FhirClient.integration();
     }
 
     @Test
@@ -87,7 +81,7 @@ class FhirSchedulingIT {
         Instant ten = SchedulingFixture.at(2, 10, 0);
 
         // the provider's free slots of the day: 08:00-18:00 in 15 minutes
-        JsonObject bundle = ok(get("/Slot?schedule=Schedule/" + clinic.providerId() + "&start=ge" + dayStart
+        JsonObject bundle = ok(fhir.get("/Slot?schedule=Schedule/" + clinic.providerId() + "&start=ge" + dayStart
                 + "&start=lt" + SchedulingFixture.at(3, 0, 0) + "&status=free&_count=100"));
         assertThat(bundle.getInt("total")).isEqualTo(40);
         List<JsonObject> slots = resources(bundle);
@@ -99,18 +93,18 @@ class FhirSchedulingIT {
         String slotId = slots.stream().filter(s -> instant(s.getString("start")).equals(ten)).findFirst()
                 .orElseThrow().getString("id");
         // without start: from now for 14 days
-        JsonObject coming = ok(get("/Slot?schedule=Schedule/" + clinic.providerId() + "&status=free&_count=1"));
+        JsonObject coming = ok(fhir.get("/Slot?schedule=Schedule/" + clinic.providerId() + "&status=free&_count=1"));
         assertThat(coming.getInt("total")).isGreaterThan(40);
         assertThat(resources(coming)).singleElement().satisfies(s ->
                 assertThat(instant(s.getString("start"))).isBefore(Instant.now().plus(Duration.ofDays(14))));
         // the provider's schedule
-        JsonObject schedule = ok(get("/Schedule/" + clinic.providerId()));
+        JsonObject schedule = ok(fhir.get("/Schedule/" + clinic.providerId()));
         assertThat(schedule.getJsonArray("actor").getJsonObject(0).getString("reference"))
                 .isEqualTo("Practitioner/" + clinic.providerId());
         assertThat(schedule.getString("comment")).isEqualTo(clinic.department());
 
         // book the slot: 201 with Location, and the slot is busy
-        HttpResponse<String> created = send("POST", "/Appointment", bySlot(patient, slotId, ten).build(), null);
+        HttpResponse<String> created = fhir.send("POST", "/Appointment", bySlot(patient, slotId, ten).build(), null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
                 .contains("/Appointment/"));
@@ -119,10 +113,10 @@ class FhirSchedulingIT {
         assertThat(booked.getString("status")).isEqualTo("booked");
         assertThat(instant(booked.getString("start"))).isEqualTo(ten);
         assertThat(actors(booked)).containsExactly("Patient/" + patient, "Practitioner/" + clinic.providerId());
-        assertThat(ok(get("/Slot/" + slotId)).getString("status")).isEqualTo("busy");
+        assertThat(ok(fhir.get("/Slot/" + slotId)).getString("status")).isEqualTo("busy");
 
         // the same slot for another patient: 409, issue conflict
-        HttpResponse<String> taken = send("POST", "/Appointment", bySlot(otherPatient, slotId, ten).build(), null);
+        HttpResponse<String> taken = fhir.send("POST", "/Appointment", bySlot(otherPatient, slotId, ten).build(), null);
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(409);
         JsonObject conflict = issue(taken);
         assertThat(conflict.getString("code")).isEqualTo("conflict");
@@ -132,21 +126,21 @@ class FhirSchedulingIT {
         String version = booked.getJsonObject("meta").getString("versionId");
         JsonObject cancel = Json.createObjectBuilder(booked).add("status", "cancelled")
                 .add("cancelationReason", Json.createObjectBuilder().add("text", "patient feels better")).build();
-        JsonObject cancelled = ok(send("PUT", "/Appointment/" + appointmentId, cancel, version));
+        JsonObject cancelled = ok(fhir.send("PUT", "/Appointment/" + appointmentId, cancel, version));
         assertThat(cancelled.getString("status")).isEqualTo("cancelled");
         assertThat(cancelled.getJsonObject("cancelationReason").getString("text")).isEqualTo("patient feels better");
-        assertThat(ok(get("/Slot/" + slotId)).getString("status")).isEqualTo("free");
-        HttpResponse<String> stale = send("PUT", "/Appointment/" + appointmentId, cancel, version);
+        assertThat(ok(fhir.get("/Slot/" + slotId)).getString("status")).isEqualTo("free");
+        HttpResponse<String> stale = fhir.send("PUT", "/Appointment/" + appointmentId, cancel, version);
         assertThat(stale.statusCode()).as(stale.body()).isIn(409, 412);
 
         // book by participant at 11:00, then move it to 11:30 (status stays booked)
         Instant eleven = SchedulingFixture.at(2, 11, 0);
         Instant elevenThirty = SchedulingFixture.at(2, 11, 30);
-        JsonObject second = json(expect(201, send("POST", "/Appointment", byProvider(patient, eleven, null)
+        JsonObject second = json(expect(201, fhir.send("POST", "/Appointment", byProvider(patient, eleven, null)
                 .build(), null)));
         JsonObject move = Json.createObjectBuilder(second).add("start", elevenThirty.toString())
                 .add("end", elevenThirty.plus(Duration.ofMinutes(15)).toString()).build();
-        JsonObject moved = ok(send("PUT", "/Appointment/" + second.getString("id"), move,
+        JsonObject moved = ok(fhir.send("PUT", "/Appointment/" + second.getString("id"), move,
                 second.getJsonObject("meta").getString("versionId")));
         assertThat(moved.getString("status")).isEqualTo("booked");
         assertThat(instant(moved.getString("start"))).isEqualTo(elevenThirty);
@@ -156,10 +150,10 @@ class FhirSchedulingIT {
         assertThat(slotStatusAt(elevenThirty)).isEqualTo("busy");
 
         // the patient's appointments: both, and the day narrows nothing away
-        JsonObject mine = ok(get("/Appointment?patient=Patient/" + patient));
+        JsonObject mine = ok(fhir.get("/Appointment?patient=Patient/" + patient));
         assertThat(resources(mine)).extracting(a -> a.getString("id"))
                 .containsExactlyInAnyOrder(appointmentId, second.getString("id"));
-        JsonObject booked11 = ok(get("/Appointment?patient=Patient/" + patient + "&status=booked&date=ge"
+        JsonObject booked11 = ok(fhir.get("/Appointment?patient=Patient/" + patient + "&status=booked&date=ge"
                 + dayStart + "&date=lt" + SchedulingFixture.at(3, 0, 0)));
         assertThat(resources(booked11)).extracting(a -> a.getString("id")).containsExactly(second.getString("id"));
     }
@@ -174,26 +168,26 @@ class FhirSchedulingIT {
                 .add("serviceType", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("coding", Json.createArrayBuilder().add(Json.createObjectBuilder()
                                 .add("system", SERVICE_TYPE).add("code", "NO-SUCH-SERVICE"))))).build();
-        assertFieldError(send("POST", "/Appointment", unknownService, null), "Appointment.serviceType");
+        assertFieldError(fhir.send("POST", "/Appointment", unknownService, null), "Appointment.serviceType");
 
         JsonObject past = byProvider(patient, SchedulingFixture.at(-1, 10, 0), null).build();
-        assertFieldError(send("POST", "/Appointment", past, null), "Appointment.start");
+        assertFieldError(fhir.send("POST", "/Appointment", past, null), "Appointment.start");
 
         JsonObject endBeforeStart = byProvider(patient, ten, ten.minus(Duration.ofMinutes(15))).build();
-        assertFieldError(send("POST", "/Appointment", endBeforeStart, null), "Appointment.end");
+        assertFieldError(fhir.send("POST", "/Appointment", endBeforeStart, null), "Appointment.end");
 
         JsonObject afterHours = byProvider(patient, SchedulingFixture.at(2, 20, 0), null).build();
-        assertFieldError(send("POST", "/Appointment", afterHours, null), "Appointment.start");
+        assertFieldError(fhir.send("POST", "/Appointment", afterHours, null), "Appointment.start");
 
         JsonObject unknownSlot = bySlot(patient, "999999999", ten).build();
-        assertFieldError(send("POST", "/Appointment", unknownSlot, null), "Appointment.slot[0]");
+        assertFieldError(fhir.send("POST", "/Appointment", unknownSlot, null), "Appointment.slot[0]");
 
         String slotAtEleven = slotIdAt(SchedulingFixture.at(2, 11, 0));
         JsonObject slotElsewhen = bySlot(patient, slotAtEleven, ten).build();
-        assertFieldError(send("POST", "/Appointment", slotElsewhen, null), "Appointment.slot[0]");
+        assertFieldError(fhir.send("POST", "/Appointment", slotElsewhen, null), "Appointment.slot[0]");
 
         // nothing was booked by any of them
-        assertThat(resources(ok(get("/Appointment?patient=Patient/" + patient)))).isEmpty();
+        assertThat(resources(ok(fhir.get("/Appointment?patient=Patient/" + patient)))).isEmpty();
     }
 
     // ---------------------------------------------------------------- resources
@@ -237,23 +231,13 @@ class FhirSchedulingIT {
     }
 
     private String slotIdAt(Instant start) throws Exception {
-        JsonObject bundle = ok(get("/Slot?schedule=Schedule/" + clinic.providerId() + "&start=" + start));
+        JsonObject bundle = ok(fhir.get("/Slot?schedule=Schedule/" + clinic.providerId() + "&start=" + start));
         return resources(bundle).stream().filter(s -> instant(s.getString("start")).equals(start)).findFirst()
                 .orElseThrow(() -> new AssertionError("no slot at " + start + ": " + bundle)).getString("id");
     }
 
     private String slotStatusAt(Instant start) throws Exception {
-        return ok(get("/Slot/" + slotIdAt(start))).getString("status");
-    }
-
-    private static List<JsonObject> resources(JsonObject bundle) {
-        assertThat(bundle.getString("resourceType")).isEqualTo("Bundle");
-        List<JsonObject> found = new ArrayList<>();
-        for (JsonValue entry : bundle.getJsonArray("entry") == null ? JsonValue.EMPTY_JSON_ARRAY
-                : bundle.getJsonArray("entry")) {
-            found.add(entry.asJsonObject().getJsonObject("resource"));
-        }
-        return found;
+        return ok(fhir.get("/Slot/" + slotIdAt(start))).getString("status");
     }
 
     private static List<String> actors(JsonObject appointment) {
@@ -280,106 +264,5 @@ class FhirSchedulingIT {
             }
         }
         assertThat(expressions).as(response.body()).anySatisfy(e -> assertThat(e).startsWith(field));
-    }
-
-    private static JsonObject issue(HttpResponse<String> response) {
-        JsonObject outcome = json(response.body());
-        assertThat(outcome.getString("resourceType")).isEqualTo("OperationOutcome");
-        return outcome.getJsonArray("issue").getJsonObject(0);
-    }
-
-    // ---------------------------------------------------------------- HTTP
-
-    private static String fhirBase() {
-        return System.getProperty("hms.it.base-url", "http://127.0.0.1:8380") + "/hms/fhir";
-    }
-
-    private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return send("GET", pathAndQuery, null, null);
-    }
-
-    private HttpResponse<String> send(String method, String pathAndQuery, JsonObject body, String ifMatchVersion)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fhirBase() + encodeQuery(pathAndQuery)))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", FHIR_JSON);
-        if (ifMatchVersion != null) {
-            request.header("If-Match", "W/\"" + ifMatchVersion + "\"");
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", FHIR_JSON + "; charset=UTF-8")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** The values of the query encoded (instants carry ':' and '+'). */
-    private static String encodeQuery(String pathAndQuery) {
-        int q = pathAndQuery.indexOf('?');
-        if (q < 0) {
-            return pathAndQuery;
-        }
-        StringBuilder sb = new StringBuilder(pathAndQuery.substring(0, q + 1));
-        String[] pairs = pathAndQuery.substring(q + 1).split("&");
-        for (int i = 0; i < pairs.length; i++) {
-            int eq = pairs[i].indexOf('=');
-            sb.append(i == 0 ? "" : "&").append(pairs[i], 0, eq + 1)
-                    .append(URLEncoder.encode(pairs[i].substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return sb.toString();
-    }
-
-    private static String expect(int status, HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return response.body();
-    }
-
-    private static JsonObject ok(HttpResponse<String> response) {
-        return json(expect(200, response));
-    }
-
-    private static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
-    }
-
-    // ---------------------------------------------------------------- token
-
-    /**
-     * A client-credentials token of {@code hms-integration}, fetched from inside the server: from the realm the
-     * server trusts ({@code HMS_OIDC_PROVIDER_URL}, so that the issuer matches), with the demo secret of the realm
-     * export the test Keycloak imported.
-     */
-    private String integrationToken() throws Exception {
-        String realm = System.getenv().getOrDefault("HMS_OIDC_PROVIDER_URL", TestEnvironment.realmUrl());
-        String form = "grant_type=client_credentials&client_id=hms-integration&client_secret="
-                + URLEncoder.encode(demoSecret("hms-integration"), StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("token request: " + response.body()).isEqualTo(200);
-        return json(response.body()).getString("access_token");
-    }
-
-    private static String demoSecret(String clientId) throws IOException {
-        List<Path> candidates = new ArrayList<>(List.of(TestEnvironment.realmFile()));
-        String serverBase = System.getProperty("jboss.server.base.dir");
-        if (serverBase != null) {
-            // the test server's base directory is system-tests/target/wildfly-base
-            candidates.add(Path.of(serverBase, "..", "..", "..", "wildfly-config", "keycloak", "hms-realm.json"));
-        }
-        Path realmFile = candidates.stream().filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> new IllegalStateException("realm export not found at " + candidates));
-        for (JsonValue client : json(Files.readString(realmFile)).getJsonArray("clients")) {
-            if (clientId.equals(client.asJsonObject().getString("clientId", null))) {
-                return client.asJsonObject().getString("secret");
-            }
-        }
-        throw new IllegalStateException("no client " + clientId + " in " + realmFile);
     }
 }

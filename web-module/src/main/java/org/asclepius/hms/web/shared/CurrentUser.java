@@ -41,6 +41,8 @@ public class CurrentUser implements Serializable {
     static final String[] BED_MANAGERS = {Roles.NURSE, Roles.ADMIN};
     /** May open admission requests and pre-admissions (mirrors AdmissionRequestService.preAdmit, waiting). */
     static final String[] ADMISSION_REQUESTERS = {Roles.PHYSICIAN, Roles.NURSE, Roles.ADMIN, Roles.RECEPTIONIST};
+    /** May read the census and patient flow reports (mirrors PatientFlowReports). */
+    static final String[] REPORT_READERS = {Roles.ADMIN, Roles.NURSE, Roles.PHYSICIAN};
     /** The session-timeout warning appears this long before the session ends. */
     public static final int WARNING_SECONDS = 120;
 
@@ -143,6 +145,11 @@ public class CurrentUser implements Serializable {
     /** The admissions screen (requests, pre-admissions). */
     public boolean isCanRequestAdmission() {
         return hasAny(ADMISSION_REQUESTERS);
+    }
+
+    /** Census and patient flow reports. */
+    public boolean isCanSeeCensus() {
+        return hasAny(REPORT_READERS);
     }
 
     public String getGreeting() {
