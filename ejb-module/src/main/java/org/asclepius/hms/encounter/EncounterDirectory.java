@@ -111,7 +111,7 @@ public class EncounterDirectory {
                 .forEach(a -> admissions.put(a.getEncounter().getId(), a));
         Map<Long, List<EncounterRecord.BedPeriod>> beds = new HashMap<>();
         if (!admissions.isEmpty()) {
-            em.createQuery("select s from BedStay s join fetch s.bed where s.admission.id in :ids"
+            em.createQuery("select s from BedStay s join fetch s.bed where s.admission.id in :ids and s.cancelled = false"
                             + " order by s.startedAt, s.id", BedStay.class)
                     .setParameter("ids", admissions.values().stream().map(Admission::getId).toList())
                     .getResultStream()

@@ -134,6 +134,24 @@ class BedBoardScreensIT {
             assertThat(classOf(browser, bedA)).contains("hms-bed-needs-cleaning");
             assertThat(browser.waitFor(bedA).getText()).contains("Needs cleaning");
 
+            // leave of absence: a reason is needed; the bed stays the patient's, then back
+            browser.click(bedB);
+            browser.waitFor(By.id("occupantMrn"));
+            type(browser, "leaveUntil_input", java.time.LocalDateTime.now(org.asclepius.hms.shared.TimeFormat
+                    .hospitalZone()).plusDays(1).withSecond(0).withNano(0).toString().replace('T', ' '));
+            browser.waitFor(By.id("leaveUntil_input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            browser.click(By.id("leaveButton"));
+            assertThat(fieldMessage(browser, "leaveReason", "reason")).isNotBlank();
+            type(browser, "leaveReason", "weekend at home");
+            browser.click(By.id("leaveButton"));
+            browser.waitUntil(d -> !d.findElement(By.id("bedDialog")).isDisplayed());
+            browser.waitUntil(d -> d.findElement(bedB).getText().contains("on leave until"));
+            assertThat(classOf(browser, bedB)).contains("hms-bed-occupied");
+            browser.click(bedB);
+            browser.click(By.id("returnButton"));
+            browser.waitUntil(d -> !d.findElement(By.id("bedDialog")).isDisplayed());
+            browser.waitUntil(d -> !d.findElement(bedB).getText().contains("on leave"));
+
             // discharge home
             browser.click(bedB);
             browser.waitFor(By.id("occupantMrn"));

@@ -107,8 +107,9 @@ public class CensusLedger {
      */
     List<CensusCalculator.Stay> stays(Instant since, Instant until) {
         return em.createQuery("select s.admission.id, s.bed.ward.id, s.startedAt, s.endedAt, s.admission.status"
-                        + " from BedStay s where s.admission.status <> :cancelled and s.admission.id in"
-                        + " (select t.admission.id from BedStay t where t.startedAt < :until"
+                        + " from BedStay s where s.admission.status <> :cancelled and s.cancelled = false"
+                        + " and s.admission.id in"
+                        + " (select t.admission.id from BedStay t where t.cancelled = false and t.startedAt < :until"
                         + " and (t.endedAt is null or t.endedAt >= :since))", Object[].class)
                 .setParameter("cancelled", AdmissionStatus.CANCELLED)
                 .setParameter("since", since).setParameter("until", until)

@@ -149,7 +149,8 @@ public class PatientFlowReports {
         List<Object[]> discharged = em.createQuery("select a.admittedAt, a.dischargedAt, s.bed.ward.id"
                         + " from BedStay s join s.admission a where a.status = :discharged"
                         + " and a.dischargedAt >= :since and a.dischargedAt < :until"
-                        + " and s.startedAt = (select max(t.startedAt) from BedStay t where t.admission = a)",
+                        + " and s.cancelled = false and s.startedAt = (select max(t.startedAt) from BedStay t"
+                        + " where t.admission = a and t.cancelled = false)",
                         Object[].class)
                 .setParameter("discharged", AdmissionStatus.DISCHARGED)
                 .setParameter("since", CensusCalculator.startOf(p.from(), p.zone()))

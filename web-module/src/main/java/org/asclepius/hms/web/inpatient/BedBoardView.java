@@ -67,11 +67,23 @@ public class BedBoardView implements Serializable {
     static final FieldMessages BLOCK_FIELDS = new FieldMessages.Builder()
             .field("reason", "blockNote", "Reason")
             .build();
+    static final FieldMessages LEAVE_FIELDS = new FieldMessages.Builder()
+            .field("until", "leaveUntil", "Expected back")
+            .field("reason", "leaveReason", "Reason for the leave")
+            .build();
+    static final FieldMessages CORRECTION_FIELDS = new FieldMessages.Builder()
+            .field("reason", "correctionReason", "Why")
+            .build();
     /** Discharge dispositions offered (stored as the code, at most 30 characters). */
     static final Map<String, String> DISPOSITIONS = dispositions();
 
     @Inject
     BedBoardService board;
+    @Inject
+    org.asclepius.hms.inpatient.WristbandService wristbands;
+    private java.time.LocalDateTime leaveUntil;
+    private String leaveReason;
+    private String correctionReason;
     @Inject
     BedService beds;
     @Inject
@@ -233,6 +245,74 @@ public class BedBoardView implements Serializable {
                     + " needs cleaning.");
         }));
     }
+
+    /** Leave of absence: the bed stays the patient's until the return. */
+    public void startLeave() {
+        if (bed == null || bed.occupant() == null) {
+            return;
+        }
+        done(BedUi.attempt(LEAVE_FIELDS, BED_FORM, () -> {
+            AdmissionRecord a = admissions.startLeave(bed.occupant().admissionId(), bed.occupant().admissionVersion(),
+                    leaveUntil == null ? null : leaveUntil.atZone(org.asclepius.hms.shared.TimeFormat.hospitalZone())
+                            .toInstant(), leaveReason);
+            Pages.message(FacesMessage.SEVERITY_INFO, a.patientName() + " is on leave; " + bed.name()
+                    + " stays theirs.");
+        }));
+    }
+
+    public void endLeave() {
+        if (bed == null || bed.occupant() == null) {
+            return;
+        }
+        done(BedUi.attempt(LEAVE_FIELDS, BED_FORM, () -> {
+            AdmissionRecord a = admissions.endLeave(bed.occupant().admissionId(), bed.occupant().admissionVersion());
+            Pages.message(FacesMessage.SEVERITY_INFO, a.patientName() + " is back from leave.");
+        }));
+    }
+
+    /** The admission was entered in error (wrong patient, never came). */
+    public void cancelAdmission() {
+        if (bed == null || bed.occupant() == null) {
+            return;
+        }
+        done(BedUi.attempt(CORRECTION_FIELDS, BED_FORM, () -> {
+            AdmissionRecord a = admissions.cancelAdmission(bed.occupant().admissionId(),
+                    bed.occupant().admissionVersion(), correctionReason);
+            Pages.message(FacesMessage.SEVERITY_INFO, "Admission of " + a.patientName() + " cancelled; "
+                    + bed.name() + " needs cleaning.");
+        }));
+    }
+
+    /** The last transfer was entered in error: back to the bed before. */
+    public void cancelTransfer() {
+        if (bed == null || bed.occupant() == null) {
+            return;
+        }
+        done(BedUi.attempt(CORRECTION_FIELDS, BED_FORM, () -> {
+            AdmissionRecord a = admissions.cancelTransfer(bed.occupant().admissionId(),
+                    bed.occupant().admissionVersion(), correctionReason);
+            Pages.message(FacesMessage.SEVERITY_INFO, "Transfer cancelled: " + a.patientName() + " is back in "
+                    + a.bed() + ".");
+        }));
+    }
+
+    /** The wristband of the patient in the chosen bed. */
+    public org.primefaces.model.StreamedContent getWristband() {
+        if (bed == null || bed.occupant() == null) {
+            return null;
+        }
+        org.asclepius.hms.inpatient.WristbandService.Pdf pdf = wristbands.forAdmission(bed.occupant().admissionId());
+        return org.primefaces.model.DefaultStreamedContent.builder().name(pdf.fileName())
+                .contentType("application/pdf")
+                .stream(() -> new java.io.ByteArrayInputStream(pdf.content())).build();
+    }
+
+    public java.time.LocalDateTime getLeaveUntil() { return leaveUntil; }
+    public void setLeaveUntil(java.time.LocalDateTime leaveUntil) { this.leaveUntil = leaveUntil; }
+    public String getLeaveReason() { return leaveReason; }
+    public void setLeaveReason(String leaveReason) { this.leaveReason = leaveReason; }
+    public String getCorrectionReason() { return correctionReason; }
+    public void setCorrectionReason(String correctionReason) { this.correctionReason = correctionReason; }
 
     /** A cleaned bed, or the end of a block: the bed is free. */
     public void release() {
