@@ -139,10 +139,10 @@ class CensusIT {
         TestClock.advancePast(at(d.plusDays(1), 9));
         physician.call(() -> admissions.transfer(first.id(), first.version(), b.bed(0)));
         TestClock.advancePast(at(d.plusDays(1), 18));
-        physician.call(() -> admissions.discharge(second.id(), second.version(), "home"));
+        physician.call(() -> admissions.discharge(second.id(), second.version(), "home", null));
         AdmissionRecord third = admit(p3, b.bed(1), d.plusDays(2), 8);
         TestClock.advancePast(at(d.plusDays(2), 20));
-        physician.call(() -> admissions.discharge(third.id(), third.version(), "home"));
+        physician.call(() -> admissions.discharge(third.id(), third.version(), "home", null));
         TestClock.advancePast(at(d.plusDays(4), 1));
 
         // the timer's work, twice: the last day is the nightly census, the days before are derived; nothing twice

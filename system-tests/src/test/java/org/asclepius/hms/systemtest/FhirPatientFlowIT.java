@@ -87,7 +87,7 @@ class FhirPatientFlowIT {
         Instant before = Instant.now().minusSeconds(60);
         AdmissionRecord first = admit(moved, a.bed(0));
         AdmissionRecord transferred = physician.call(() -> admissions.transfer(first.id(), first.version(), b.bed(0)));
-        physician.call(() -> admissions.discharge(first.id(), transferred.version(), "home"));
+        physician.call(() -> admissions.discharge(first.id(), transferred.version(), "home", null));
         AdmissionRecord second = admit(staying, a.bed(1));
 
         JsonObject done = ok(fhir.get("/Encounter/" + first.encounterId()));
