@@ -109,7 +109,14 @@ public class AuditTrail {
         } catch (ContextNotActiveException noRequest) {
             channel = "system";
         }
-        return new AuditRecord(null, now, nodeName(), callerName(), callerRoles(), triggeredBy, action,
+        String caller = callerName();
+        String roles;
+        try {
+            roles = request.rolesOf(caller, this::callerRoles);
+        } catch (ContextNotActiveException noRequest) {
+            roles = callerRoles();
+        }
+        return new AuditRecord(null, now, nodeName(), caller, roles, triggeredBy, action,
                 resourceType, resourceId, patientId, channel, address, client, outcome, truncate(detail),
                 requestId);
     }

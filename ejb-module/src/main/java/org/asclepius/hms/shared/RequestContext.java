@@ -21,6 +21,7 @@ public class RequestContext implements Serializable {
     private String channel = "internal";
     private String triggeredBy;
     private final Set<String> audited = new HashSet<>();
+    private final java.util.Map<String, String> rolesByCaller = new java.util.HashMap<>();
 
     public void enter(String channel, String sourceAddress, String clientId) {
         this.channel = channel;
@@ -34,6 +35,14 @@ public class RequestContext implements Serializable {
     }
 
     /** @return true the first time this key is seen in the request */
+    /**
+     * The roles of a caller, worked out once per request and caller (the audit trail records them on every event;
+     * a page about 500 patients writes 500 events).
+     */
+    public String rolesOf(String caller, java.util.function.Supplier<String> roles) {
+        return rolesByCaller.computeIfAbsent(caller, c -> roles.get());
+    }
+
     public boolean firstTime(String key) {
         return audited.add(key);
     }

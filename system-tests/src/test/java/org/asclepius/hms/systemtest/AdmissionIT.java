@@ -2,6 +2,8 @@ package org.asclepius.hms.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.asclepius.hms.systemtest.support.Refusals.fieldError;
+import static org.asclepius.hms.systemtest.support.Refusals.refusal;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -130,19 +132,7 @@ class AdmissionIT {
                 "physician"));
     }
 
-    private static String fieldError(Throwable e, String field) {
-        assertThat(e).isInstanceOf(InvalidInputException.class);
-        return ((InvalidInputException) e).getFieldErrors().get(field);
-    }
 
-    private static Throwable refusal(Callable<?> action) {
-        try {
-            action.call();
-        } catch (Throwable t) {
-            return t;
-        }
-        throw new AssertionError("expected a refusal");
-    }
 
     @Test
     void admitTransferDischarge_andTheBedWaitsForHousekeeping() throws Exception {

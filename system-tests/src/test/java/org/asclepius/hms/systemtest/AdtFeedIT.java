@@ -25,6 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.asclepius.hms.encounter.AdtTrigger;
 import org.asclepius.hms.inpatient.AdmissionPriority;
+import org.asclepius.hms.outpatient.VisitRecord;
+import org.asclepius.hms.outpatient.VisitService;
 import org.asclepius.hms.inpatient.AdmissionRecord;
 import org.asclepius.hms.inpatient.AdmissionRequestData;
 import org.asclepius.hms.inpatient.AdmissionRequestRecord;
@@ -83,6 +85,8 @@ class AdtFeedIT {
     AdmissionService admissions;
     @EJB
     AdmissionRequestService requests;
+    @EJB
+    VisitService visits;
     @EJB
     PatientService patients;
     @EJB
@@ -193,6 +197,19 @@ class AdtFeedIT {
         } catch (HL7Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void anOutpatientVisit_goesOutAsA04_andItsCancellationAsA11() throws Exception {
+        Receiver r = receiver(port());
+        endpoint(port());
+        PatientRecord p = patient("AdtOut");
+        VisitRecord v = desk.call(() -> visits.walkIn(p.id(), "ADT clinic", "sore throat"));
+        desk.call(() -> visits.cancel(v.id(), v.version(), "registered at the wrong desk"));
+        List<Message> got = received(r, p.mrn(), 2);
+        assertThat(got).extracting(m -> get(m, "/MSH-9-2")).containsExactly("A04", "A11");
+        assertThat(get(got.get(0), "/.PV1-2")).isEqualTo("O");
+        assertThat(get(got.get(0), "/.PV1-19")).isEqualTo(String.valueOf(v.encounterId()));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.asclepius.hms.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.asclepius.hms.systemtest.support.Refusals.fieldError;
+import static org.asclepius.hms.systemtest.support.Refusals.refusal;
 import static org.assertj.core.api.Assertions.within;
 
 import jakarta.annotation.Resource;
@@ -110,19 +112,7 @@ class BedBoardIT {
         return b.wards().stream().filter(w -> w.id() == wardId).findFirst().orElseThrow();
     }
 
-    private static Throwable refusal(Callable<?> action) {
-        try {
-            action.call();
-        } catch (Throwable t) {
-            return t;
-        }
-        throw new AssertionError("expected a refusal");
-    }
 
-    private static String fieldError(Throwable e, String field) {
-        assertThat(e).isInstanceOf(InvalidInputException.class);
-        return ((InvalidInputException) e).getFieldErrors().get(field);
-    }
 
     @Test
     void boardShowsBannerData_filtersNarrowIt_andEachPatientShownIsAudited() throws Exception {

@@ -111,11 +111,13 @@ public final class Browser implements AutoCloseable {
             }
             waitUntil(d -> d.findElement(panel).isDisplayed()
                     && !d.findElement(panel).getAttribute("class").contains("enter-active"));
-            click(By.cssSelector("#" + id + "_items li[data-label='" + label + "']"));
             try {
+                // the panel may still be moving into place (or closing again) when the item is clicked
+                click(By.cssSelector("#" + id + "_items li[data-label='" + label + "']"));
                 waitUntil(d -> d.findElement(By.id(id + "_label")).getText().equals(label));
                 return;
-            } catch (org.openqa.selenium.TimeoutException notTaken) {
+            } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.ElementNotInteractableException
+                     | org.openqa.selenium.StaleElementReferenceException notTaken) {
                 if (attempt == 3) {
                     throw notTaken;
                 }

@@ -29,7 +29,7 @@ public final class Deployments {
                 .addClass(testClass)
                 .addClasses(more)
                 .addPackage("org.asclepius.hms.systemtest.callers")
-                .addClasses(TestData.class, Db.class, SchedulingFixture.class, SchedulingFixture.Clinic.class)
+                .addClasses(TestData.class, Db.class, Refusals.class, SchedulingFixture.class, SchedulingFixture.Clinic.class)
                 // for @ExtendWith(KeycloakServer.class) on an in-container test (it does nothing in the server)
                 .addClasses(KeycloakServer.class, TestEnvironment.class, WildFlyNode.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
