@@ -204,9 +204,7 @@ class BedBoardScreensIT {
     }
 
     private static void type(Browser browser, String id, String text) {
-        WebElement e = browser.waitFor(By.id(id));
-        e.clear();
-        e.sendKeys(text);
+        browser.type(id, text);
     }
 
     private static String fieldMessage(Browser browser, String id, String expected) {

@@ -103,6 +103,16 @@ public final class Browser implements AutoCloseable {
      * Picks an option of a p:selectOneMenu as a user does: opens it, waits for the panel's opening animation to
      * end (a click during it is lost), clicks the option, and tries again if the choice did not take.
      */
+    /** Types into a field, again from the start if an AJAX update replaced the field meanwhile. */
+    public void type(String id, String text) {
+        waitUntil(d -> {
+            WebElement field = d.findElement(By.id(id));
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        });
+    }
+
     public void choose(String id, String label) {
         By panel = By.id(id + "_panel");
         for (int attempt = 1; ; attempt++) {
