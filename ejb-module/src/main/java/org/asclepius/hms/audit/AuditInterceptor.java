@@ -8,6 +8,7 @@ import jakarta.interceptor.InvocationContext;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Collection;
+import org.asclepius.hms.shared.AccessRefusedException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.Page;
 import org.asclepius.hms.shared.PatientScoped;
@@ -31,6 +32,8 @@ public class AuditInterceptor {
         Object result;
         try {
             result = ctx.proceed();
+        } catch (AccessRefusedException refused) {
+            throw refused; // the access check recorded the DENIED attempt with the patient it was about
         } catch (Exception e) {
             Long patient = patientArgument(ctx);
             String detail = e instanceof DomainException ? e.getClass().getSimpleName()

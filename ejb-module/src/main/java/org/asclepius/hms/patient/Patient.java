@@ -64,6 +64,10 @@ public class Patient extends TrackedEntity {
     private boolean unidentified;
     @Column(name = "birth_date_estimated", nullable = false)
     private boolean birthDateEstimated;
+    /** A restricted record (VIP, staff, sensitive): break-the-glass even for the care team. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "restriction", length = 20)
+    private PatientRestriction restriction;
 
     @OneToMany(mappedBy = "patient", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("type, value")
@@ -183,4 +187,10 @@ public class Patient extends TrackedEntity {
         this.mergedInto = null;
     }
     public boolean isBirthDateEstimated() { return birthDateEstimated; }
+    public PatientRestriction getRestriction() { return restriction; }
+
+    /** Restricts the record (or lifts the restriction with null); the caller audits and authorises it. */
+    public void restrict(PatientRestriction restriction) {
+        this.restriction = restriction;
+    }
 }

@@ -1,0 +1,90 @@
+package org.asclepius.hms.clinical.chart;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.asclepius.hms.audit.Audited;
+import org.asclepius.hms.audit.PatientRef;
+import org.asclepius.hms.clinical.access.AccessBasis;
+import org.asclepius.hms.clinical.access.ClinicalAccess;
+import org.asclepius.hms.clinical.medications.MedicationRepository;
+import org.asclepius.hms.clinical.vitals.ObservationRepository;
+import org.asclepius.hms.encounter.Encounter;
+import org.asclepius.hms.patient.PatientRestriction;
+import org.asclepius.hms.shared.PatientItems;
+import org.asclepius.hms.shared.Roles;
+
+/**
+ * The patient chart: the summary shown when it opens (one access check, one audit event for the patient) and the
+ * encounter timeline a page at a time, each encounter with the count of what was recorded in it.
+ */
+@Stateless
+public class ChartService {
+    public static final int TIMELINE_PAGE = 20;
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    ClinicalAccess access;
+    @Inject
+    ObservationRepository vitals;
+    @Inject
+    MedicationRepository medications;
+
+    /** Opens the chart: the summary with the first page of the timeline. */
+    @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
+    @Audited(resource = "Chart")
+    public ChartSummary open(@PatientRef long patientId) {
+        AccessBasis basis = access.require(patientId);
+        PatientRestriction restriction = em.createQuery("select p.restriction from Patient p where p.id = :p",
+                PatientRestriction.class).setParameter("p", patientId).getSingleResult();
+        long encounters = em.createQuery("select count(e) from Encounter e where e.patient.id = :p", Long.class)
+                .setParameter("p", patientId).getSingleResult();
+        return new ChartSummary(patientId, basis, restriction, vitals.latest(patientId),
+                medications.list(patientId, false), page(patientId, 0, TIMELINE_PAGE), encounters);
+    }
+
+    /** A page of the timeline, newest encounter first. */
+    @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
+    @Audited(resource = "Chart")
+    public PatientItems<TimelineEntry> timeline(@PatientRef long patientId, int first, int max) {
+        access.require(patientId);
+        return new PatientItems<>(patientId, page(patientId, first, max));
+    }
+
+    private List<TimelineEntry> page(long patientId, int first, int max) {
+        List<Encounter> encounters = em.createQuery("select e from Encounter e where e.patient.id = :p"
+                        + " order by e.startedAt desc, e.id desc", Encounter.class)
+                .setParameter("p", patientId).setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.max(1, Math.min(max, 100))).getResultList();
+        if (encounters.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = encounters.stream().map(Encounter::getId).toList();
+        Map<Long, Long> vitalSigns = counts("select o.encounter.id, count(o) from Observation o"
+                + " where o.encounter.id in :ids group by o.encounter.id", ids);
+        Map<Long, Long> notes = counts("select n.encounter.id, count(n) from ClinicalNote n"
+                + " where n.encounter.id in :ids group by n.encounter.id", ids);
+        Map<Long, Long> orders = counts("select o.encounter.id, count(o) from ClinicalOrder o"
+                + " where o.encounter.id in :ids group by o.encounter.id", ids);
+        Map<Long, Long> diagnoses = counts("select c.encounter.id, count(c) from Condition c"
+                + " where c.encounter.id in :ids group by c.encounter.id", ids);
+        return encounters.stream().map(e -> new TimelineEntry(e.getId(), e.getKind(), e.getStatus(),
+                e.getDepartment(), e.getAttending(), e.getStartedAt(), e.getEndedAt(),
+                vitalSigns.getOrDefault(e.getId(), 0L), notes.getOrDefault(e.getId(), 0L),
+                orders.getOrDefault(e.getId(), 0L), diagnoses.getOrDefault(e.getId(), 0L))).toList();
+    }
+
+    private Map<Long, Long> counts(String jpql, List<Long> ids) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : em.createQuery(jpql, Object[].class).setParameter("ids", ids).getResultList()) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+}

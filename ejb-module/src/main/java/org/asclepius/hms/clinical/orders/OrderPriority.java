@@ -1,0 +1,4 @@
+package org.asclepius.hms.clinical.orders;
+
+/** How soon. */
+public enum OrderPriority { ROUTINE, URGENT, STAT }

@@ -1,0 +1,300 @@
+package org.asclepius.hms.systemtest;
+
+import static org.asclepius.hms.systemtest.support.Refusals.fieldError;
+import static org.asclepius.hms.systemtest.support.Refusals.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.asclepius.hms.clinical.access.CareTeamService;
+import org.asclepius.hms.clinical.chart.ChartService;
+import org.asclepius.hms.clinical.medications.Medication;
+import org.asclepius.hms.clinical.medications.MedicationRecord;
+import org.asclepius.hms.clinical.medications.MedicationService;
+import org.asclepius.hms.clinical.notes.ClinicalNote;
+import org.asclepius.hms.clinical.notes.ClinicalNoteVersion;
+import org.asclepius.hms.clinical.notes.NoteRecord;
+import org.asclepius.hms.clinical.notes.NoteService;
+import org.asclepius.hms.clinical.notes.NoteTemplate;
+import org.asclepius.hms.clinical.orders.OrderEntry;
+import org.asclepius.hms.clinical.orders.OrderKind;
+import org.asclepius.hms.clinical.orders.OrderPriority;
+import org.asclepius.hms.clinical.orders.OrderRecord;
+import org.asclepius.hms.clinical.orders.OrderService;
+import org.asclepius.hms.clinical.orders.OrderStatus;
+import org.asclepius.hms.clinical.vitals.ObservationRecord;
+import org.asclepius.hms.clinical.vitals.VitalSign;
+import org.asclepius.hms.clinical.vitals.VitalSignService;
+import org.asclepius.hms.clinical.vitals.VitalSignsEntry;
+import org.asclepius.hms.outpatient.VisitRecord;
+import org.asclepius.hms.outpatient.VisitService;
+import org.asclepius.hms.patient.PatientService;
+import org.asclepius.hms.shared.DomainException;
+import org.asclepius.hms.shared.InvalidInputException;
+import org.asclepius.hms.systemtest.callers.AsLabTechnician;
+import org.asclepius.hms.systemtest.callers.AsNurse;
+import org.asclepius.hms.systemtest.callers.AsOtherPhysician;
+import org.asclepius.hms.systemtest.callers.AsPharmacist;
+import org.asclepius.hms.systemtest.callers.AsPhysician;
+import org.asclepius.hms.systemtest.callers.AsReceptionist;
+import org.asclepius.hms.systemtest.clock.TestClock;
+import org.asclepius.hms.systemtest.support.Db;
+import org.asclepius.hms.systemtest.support.Deployments;
+import org.asclepius.hms.systemtest.support.TestData;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The health record's entries in the container: vital signs (plausible ranges, BMI, latest, trend, entered in
+ * error), signed notes (drafts editable, signed ones never; addenda and amendments keep every version), orders with
+ * their status history, and the medication list a signed prescription feeds.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ClinicalRecordsIT {
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithTests(ClinicalRecordsIT.class, TestClock.class);
+    }
+
+    @EJB
+    VitalSignService vitals;
+    @EJB
+    NoteService notes;
+    @EJB
+    OrderService orders;
+    @EJB
+    MedicationService medications;
+    @EJB
+    ChartService chart;
+    @EJB
+    CareTeamService careTeam;
+    @EJB
+    VisitService visits;
+    @EJB
+    PatientService patients;
+    @EJB
+    AsReceptionist desk;
+    @EJB
+    AsPhysician physician;
+    @EJB
+    AsOtherPhysician otherPhysician;
+    @EJB
+    AsNurse nurse;
+    @EJB
+    AsLabTechnician lab;
+    @EJB
+    AsPharmacist pharmacist;
+    @Resource(lookup = "java:jboss/datasources/HmsDS")
+    DataSource db;
+
+    @AfterEach
+    void realTime() {
+        TestClock.reset();
+    }
+
+    /** A patient and the encounter test-physician attends; test-nurse is on the care team. */
+    private long[] patientInConsultation() throws Exception {
+        long patient = desk.call(() -> patients.register(TestData.patient(TestData.uniqueFamilyName("Record"),
+                "Marta", LocalDate.of(1968, 11, 30)))).id();
+        VisitRecord visit = desk.call(() -> visits.walkIn(patient, "Medicine", "Shortness of breath"));
+        physician.call(() -> visits.startConsultation(visit.id(), visit.version()));
+        physician.call(() -> careTeam.addMember(patient, "test-nurse", "Ward nurse"));
+        return new long[] {patient, visit.encounterId()};
+    }
+
+    private static VitalSignsEntry set(long encounter, String temp, Integer pulse, Integer sys, Integer dia,
+                                       String weight, String height) {
+        return new VitalSignsEntry(encounter, null, temp == null ? null : new BigDecimal(temp), pulse, 16, sys, dia,
+                97, weight == null ? null : new BigDecimal(weight), height == null ? null : new BigDecimal(height), 2);
+    }
+
+    @Test
+    void vitalSigns_areCheckedRecordedWithBmi_andReadAsLatestAndTrend() throws Exception {
+        long[] p = patientInConsultation();
+        long patient = p[0];
+
+        // implausible values are refused beside their fields and nothing is kept
+        Throwable bad = refusal(() -> nurse.call(() -> vitals.record(patient,
+                set(p[1], "47.5", 300, 80, 95, null, null))));
+        Map<String, String> errors = ((InvalidInputException) bad).getFieldErrors();
+        assertThat(errors.get("temperature")).contains("between 30.0 and 45.0");
+        assertThat(errors.get("pulse")).contains("between 20 and 250");
+        assertThat(errors.get("diastolic")).contains("lower than the systolic");
+        assertThat(fieldError(refusal(() -> nurse.call(() -> vitals.record(patient,
+                new VitalSignsEntry(p[1], null, null, null, null, null, null, null, null, null, null)))),
+                "temperature")).contains("at least one");
+        assertThat(Db.number(db, "select count(*) from observation where patient_id = ?", patient)).isZero();
+
+        var first = nurse.call(() -> vitals.record(patient, set(p[1], "37.2", 88, 132, 84, "80.0", "180")));
+        assertThat(first.items()).extracting(ObservationRecord::kind).contains(VitalSign.TEMPERATURE,
+                VitalSign.PULSE, VitalSign.BLOOD_PRESSURE, VitalSign.WEIGHT, VitalSign.HEIGHT, VitalSign.BMI);
+        ObservationRecord bmi = first.items().stream().filter(o -> o.kind() == VitalSign.BMI).findFirst()
+                .orElseThrow();
+        assertThat(bmi.value()).isEqualByComparingTo("24.7");
+        assertThat(bmi.derived()).isTrue();
+        assertThat(first.items()).extracting(ObservationRecord::panelId).containsOnly(first.items().get(0).id());
+
+        TestClock.advance(Duration.ofHours(4));
+        // a later weight alone: BMI from the height recorded before
+        var second = nurse.call(() -> vitals.record(patient, set(p[1], "38.4", 112, 118, 76, "78.0", null)));
+        assertThat(second.items().stream().filter(o -> o.kind() == VitalSign.BMI).findFirst().orElseThrow().value())
+                .isEqualByComparingTo("24.1");
+
+        var latest = physician.call(() -> vitals.latest(patient)).items();
+        assertThat(latest.stream().filter(o -> o.kind() == VitalSign.TEMPERATURE).findFirst().orElseThrow().value())
+                .isEqualByComparingTo("38.4");
+        assertThat(latest.stream().filter(o -> o.kind() == VitalSign.BLOOD_PRESSURE).findFirst().orElseThrow()
+                .display()).isEqualTo("118/76 mmHg");
+        assertThat(physician.call(() -> vitals.trend(patient, VitalSign.PULSE, null, null, 100)).items())
+                .extracting(o -> o.value().intValue()).containsExactly(88, 112);
+
+        // the mistaken temperature is entered in error: kept, out of the latest and the trend
+        ObservationRecord wrong = second.items().stream().filter(o -> o.kind() == VitalSign.TEMPERATURE)
+                .findFirst().orElseThrow();
+        assertThat(fieldError(refusal(() -> nurse.call(() -> vitals.enteredInError(wrong.id(), wrong.version(), ""))),
+                "reason")).isNotBlank();
+        nurse.call(() -> vitals.enteredInError(wrong.id(), wrong.version(), "Thermometer of the next bed"));
+        assertThat(physician.call(() -> vitals.latest(patient)).items().stream()
+                .filter(o -> o.kind() == VitalSign.TEMPERATURE).findFirst().orElseThrow().value())
+                .isEqualByComparingTo("37.2");
+        assertThat(Db.number(db, "select count(*) from observation where patient_id = ? and status = 'ENTERED_IN_ERROR'",
+                patient)).isEqualTo(1);
+
+        // the chart summary shows the latest vitals and counts them on the encounter
+        var summary = physician.call(() -> chart.open(patient));
+        assertThat(summary.latestVitals()).extracting(ObservationRecord::kind).contains(VitalSign.PULSE);
+        assertThat(summary.timeline().get(0).vitalSigns()).isEqualTo(first.items().size() + second.items().size());
+    }
+
+    @Test
+    void notes_draftsAreEdited_signedNotesNever_correctionsKeepEveryVersion() throws Exception {
+        long[] p = patientInConsultation();
+        long patient = p[0];
+
+        assertThat(fieldError(refusal(() -> physician.call(() -> notes.startDraft(patient, p[1], NoteTemplate.SOAP,
+                null, Map.of("History", "x")))), "sections")).contains("not a section");
+
+        NoteRecord draft = physician.call(() -> notes.startDraft(patient, p[1], NoteTemplate.SOAP, null,
+                Map.of("Subjective", "Breathless on exertion for 3 days")));
+        assertThat(draft.status()).isEqualTo(ClinicalNote.Status.DRAFT);
+        assertThat(draft.title()).isEqualTo("SOAP note");
+        // only its author edits a draft
+        assertThat(refusal(() -> otherPhysician.call(() -> notes.saveDraft(draft.id(), draft.version(), null,
+                Map.of("Plan", "x"))))).isInstanceOf(DomainException.class);
+        NoteRecord edited = physician.call(() -> notes.saveDraft(draft.id(), draft.version(), "Medicine review",
+                Map.of("Subjective", "Breathless on exertion for 3 days", "Assessment", "Likely CHF, BNP > 400",
+                        "Plan", "Furosemide, daily weights")));
+        assertThat(edited.sections()).containsEntry("Assessment", "Likely CHF, BNP > 400");
+
+        NoteRecord signed = physician.call(() -> notes.sign(edited.id(), edited.version()));
+        assertThat(signed.status()).isEqualTo(ClinicalNote.Status.SIGNED);
+        assertThat(signed.signedBy()).isEqualTo("test-physician");
+        assertThat(signed.versions()).hasSize(1);
+
+        // a signed note is never edited
+        Throwable edit = refusal(() -> physician.call(() -> notes.saveDraft(signed.id(), signed.version(), null,
+                Map.of("Plan", "changed"))));
+        assertThat(edit).isInstanceOf(DomainException.class).hasMessageContaining("cannot be edited")
+                .hasMessageContaining("addendum");
+
+        // an addendum by a nurse on the care team, an amendment by the author with a reason
+        NoteRecord withAddendum = nurse.call(() -> notes.addendum(signed.id(), signed.version(),
+                "Weight 78 kg this morning", null));
+        assertThat(fieldError(refusal(() -> physician.call(() -> notes.amend(signed.id(), withAddendum.version(),
+                Map.of("Assessment", "CHF"), " "))), "reason")).isNotBlank();
+        assertThat(refusal(() -> nurse.call(() -> notes.amend(signed.id(), withAddendum.version(),
+                Map.of("Assessment", "CHF"), "Wrong")))).hasMessageContaining("Only the author");
+        NoteRecord amended = physician.call(() -> notes.amend(signed.id(), withAddendum.version(),
+                Map.of("Subjective", "Breathless on exertion for 3 days", "Assessment", "CHF, NYHA III",
+                        "Plan", "Furosemide, daily weights"), "NYHA class added"));
+        assertThat(amended.status()).isEqualTo(ClinicalNote.Status.AMENDED);
+        assertThat(amended.versions()).extracting(NoteRecord.VersionRecord::kind).containsExactly(
+                ClinicalNoteVersion.Kind.ORIGINAL, ClinicalNoteVersion.Kind.ADDENDUM,
+                ClinicalNoteVersion.Kind.AMENDMENT);
+        assertThat(amended.sections()).containsEntry("Assessment", "CHF, NYHA III");
+        assertThat(amended.versions().get(0).sections()).containsEntry("Assessment", "Likely CHF, BNP > 400");
+        assertThat(amended.addenda()).hasSize(1);
+        assertThat(amended.plainText()).contains("Weight 78 kg this morning");
+
+        // signing an empty draft is refused; entered in error needs a reason and keeps the note
+        NoteRecord empty = nurse.call(() -> notes.startDraft(patient, p[1], NoteTemplate.PROGRESS, null, Map.of()));
+        assertThat(fieldError(refusal(() -> nurse.call(() -> notes.sign(empty.id(), empty.version()))), "sections"))
+                .contains("at least one section");
+        assertThat(fieldError(refusal(() -> nurse.call(() -> notes.enteredInError(empty.id(), empty.version(), ""))),
+                "reason")).isNotBlank();
+        nurse.call(() -> notes.enteredInError(empty.id(), empty.version(), "Wrong patient"));
+        assertThat(physician.call(() -> notes.list(patient, null, 0, 10)).items())
+                .extracting(NoteRecord::status).containsExactlyInAnyOrder(ClinicalNote.Status.AMENDED,
+                        ClinicalNote.Status.ENTERED_IN_ERROR);
+        assertThat(Db.number(db, "select count(*) from clinical_note_version v join clinical_note n on n.id = v.note_id"
+                + " where n.patient_id = ?", patient)).isEqualTo(3);
+    }
+
+    @Test
+    void orders_areSignedByAPhysician_fulfilled_andAPrescriptionFeedsTheMedicationList() throws Exception {
+        long[] p = patientInConsultation();
+        long patient = p[0];
+
+        Throwable unknown = refusal(() -> physician.call(() -> orders.draft(patient, new OrderEntry(p[1],
+                OrderKind.LAB, "99999-9", OrderPriority.ROUTINE, null, null, null, null, null, null))));
+        assertThat(fieldError(unknown, "code")).contains("unknown lab test code 99999-9");
+        Throwable noDose = refusal(() -> physician.call(() -> orders.draft(patient, new OrderEntry(p[1],
+                OrderKind.MEDICATION, "314076", OrderPriority.ROUTINE, null, null, null, null, null, null))));
+        assertThat(((InvalidInputException) noDose).getFieldErrors()).containsKeys("dose", "route", "frequency");
+
+        // a lab order: a nurse drafts it (verbal order), a physician signs, the lab starts and completes it
+        OrderRecord cbc = nurse.call(() -> orders.draft(patient, new OrderEntry(p[1], OrderKind.LAB, "58410-2",
+                OrderPriority.URGENT, "Breathlessness", null, null, null, null, null)));
+        assertThat(refusal(() -> nurse.call(() -> orders.sign(cbc.id(), cbc.version()))))
+                .isInstanceOf(EJBAccessException.class);
+        OrderRecord signed = physician.call(() -> orders.sign(cbc.id(), cbc.version()));
+        assertThat(refusal(() -> physician.call(() -> orders.sign(signed.id(), signed.version()))))
+                .hasMessageContaining("cannot be signed");
+        OrderRecord started = lab.call(() -> orders.start(signed.id(), signed.version()));
+        OrderRecord done = lab.call(() -> orders.complete(started.id(), started.version(), "Result reported"));
+        assertThat(done.history()).extracting(OrderRecord.Change::status).containsExactly(OrderStatus.DRAFT,
+                OrderStatus.SIGNED, OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED);
+        assertThat(done.history()).extracting(OrderRecord.Change::by).containsExactly("test-nurse",
+                "test-physician", "test-lab", "test-lab");
+        // the lab does not read the chart for it
+        assertThat(refusal(() -> lab.call(() -> notes.list(patient, null, 0, 10)))).isInstanceOf(DomainException.class);
+
+        // a prescription: signed, it is on the medication list linked to the order; cancelled, the line stops
+        OrderRecord rx = physician.call(() -> orders.draft(patient, new OrderEntry(p[1], OrderKind.MEDICATION,
+                "314076", OrderPriority.ROUTINE, "Hypertension", null, "1 tablet", "oral", "once daily", 30)));
+        assertThat(rx.code().display()).isEqualTo("lisinopril 10 MG Oral Tablet");
+        OrderRecord rxSigned = physician.call(() -> orders.sign(rx.id(), rx.version()));
+        MedicationRecord line = physician.call(() -> medications.list(patient, false)).items().get(0);
+        assertThat(line.orderId()).isEqualTo(rxSigned.id());
+        assertThat(line.source()).isEqualTo(Medication.Source.PRESCRIBED);
+        assertThat(line.summary()).isEqualTo("lisinopril 10 MG Oral Tablet — 1 tablet, oral, once daily");
+        assertThat(fieldError(refusal(() -> physician.call(() -> orders.cancel(rxSigned.id(), rxSigned.version(),
+                null))), "reason")).isNotBlank();
+        physician.call(() -> orders.cancel(rxSigned.id(), rxSigned.version(), "Cough: switching to losartan"));
+        assertThat(physician.call(() -> medications.list(patient, false)).items()).isEmpty();
+        MedicationRecord stopped = physician.call(() -> medications.list(patient, true)).items().get(0);
+        assertThat(stopped.status()).isEqualTo(Medication.Status.STOPPED);
+        assertThat(stopped.stopReason()).contains("switching to losartan");
+
+        // a medication the patient reports taking; stopping it needs a reason
+        MedicationRecord home = nurse.call(() -> medications.report(patient, "197361", "amlodipine 5 MG Oral Tablet",
+                "1 tablet", "oral", "daily", null));
+        assertThat(fieldError(refusal(() -> physician.call(() -> medications.stop(home.id(), home.version(), ""))),
+                "reason")).isNotBlank();
+        assertThat(refusal(() -> nurse.call(() -> medications.stop(home.id(), home.version(), "x"))))
+                .isInstanceOf(EJBAccessException.class);
+        physician.call(() -> medications.stop(home.id(), home.version(), "Ankle oedema"));
+        assertThat(physician.call(() -> chart.open(patient)).medications()).isEmpty();
+        assertThat(physician.call(() -> chart.open(patient)).timeline().get(0).orders()).isEqualTo(2);
+    }
+}
