@@ -125,6 +125,7 @@ public class BreakGlassService {
         Instant now = context.now();
         grant.review(finding, n, context.caller(), now);
         grant.touch(context.caller(), now);
+        em.flush();
         return AccessGrantRecord.of(grant);
     }
 }

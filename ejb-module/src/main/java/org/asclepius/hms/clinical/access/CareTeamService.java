@@ -92,6 +92,7 @@ public class CareTeamService {
         CareTeamMember m = new CareTeamMember(patient, user, role, now);
         m.touch(context.caller(), now);
         em.persist(m);
+        em.flush();
         return CareTeamRecord.of(m);
     }
 
@@ -112,6 +113,7 @@ public class CareTeamService {
         }
         m.end(context.now());
         m.touch(context.caller(), context.now());
+        em.flush();
         return CareTeamRecord.of(m);
     }
 

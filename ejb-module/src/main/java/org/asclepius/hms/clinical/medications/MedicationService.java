@@ -83,6 +83,7 @@ public class MedicationService {
                 display, d, r, f, since == null ? today : since);
         m.touch(context.caller(), context.now());
         em.persist(m);
+        em.flush();
         return MedicationRecord.of(m);
     }
 
@@ -118,6 +119,7 @@ public class MedicationService {
         errors.refuseIfAny();
         m.stop(how, why, context.caller(), context.now());
         m.touch(context.caller(), context.now());
+        em.flush();
         return MedicationRecord.of(m);
     }
 }

@@ -59,7 +59,7 @@ public class NoteService {
                 context.caller(), NoteBody.toJson(body));
         note.touch(context.caller(), context.now());
         em.persist(note);
-        return NoteRecord.of(note);
+        return saved(note);
     }
 
     /** Saves a draft again (its author only). A signed note is refused: add an addendum or an amendment. */
@@ -75,7 +75,7 @@ public class NoteService {
         errors.refuseIfAny();
         note.editDraft(heading == null ? note.getTitle() : heading, NoteBody.toJson(body));
         note.touch(context.caller(), context.now());
-        return NoteRecord.of(note);
+        return saved(note);
     }
 
     /** Signs a draft (its author only): version 1, never edited again. An empty note is refused. */
@@ -93,7 +93,7 @@ public class NoteService {
         Instant now = context.now();
         note.sign(context.caller(), now);
         note.touch(context.caller(), now);
-        return NoteRecord.of(note);
+        return saved(note);
     }
 
     /** Adds text to a signed note as a new signed version; anyone treating the patient may. */
@@ -113,7 +113,7 @@ public class NoteService {
         note.addVersion(ClinicalNoteVersion.Kind.ADDENDUM, NoteBody.toJson(Map.of("Addendum", added)), why,
                 context.caller(), now);
         note.touch(context.caller(), now);
-        return NoteRecord.of(note);
+        return saved(note);
     }
 
     /**
@@ -136,7 +136,7 @@ public class NoteService {
         Instant now = context.now();
         note.addVersion(ClinicalNoteVersion.Kind.AMENDMENT, NoteBody.toJson(body), why, context.caller(), now);
         note.touch(context.caller(), now);
-        return NoteRecord.of(note);
+        return saved(note);
     }
 
     /** A note written for the wrong patient or in error (its author only): kept, marked, with the reason. */
@@ -153,7 +153,7 @@ public class NoteService {
         errors.refuseIfAny();
         note.enteredInError(why);
         note.touch(context.caller(), context.now());
-        return NoteRecord.of(note);
+        return saved(note);
     }
 
     /** One note with every version. */
@@ -178,6 +178,12 @@ public class NoteService {
                 .setParameter("p", patientId).setParameter("e", encounterId)
                 .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 200))).getResultList();
         return new PatientItems<>(patientId, notes.stream().map(NoteRecord::of).toList());
+    }
+
+    /** Written to the database first, so that the record carries the version the next change must name. */
+    private NoteRecord saved(ClinicalNote note) {
+        em.flush();
+        return NoteRecord.of(note);
     }
 
     private ClinicalNote lock(long noteId, long version) {

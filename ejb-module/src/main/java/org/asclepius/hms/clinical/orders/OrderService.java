@@ -99,6 +99,7 @@ public class OrderService {
         order.moveTo(OrderStatus.DRAFT, null, user, now);
         order.touch(user, now);
         em.persist(order);
+        em.flush();
         return OrderRecord.of(order);
     }
 
@@ -112,6 +113,7 @@ public class OrderService {
                     TimeFormat.hospitalZone()));
             line.touch(context.caller(), order.getSignedAt());
             em.persist(line);
+            em.flush();
         }
         return OrderRecord.of(order);
     }
@@ -219,6 +221,7 @@ public class OrderService {
         Instant now = context.now();
         order.moveTo(to, note, context.caller(), now);
         order.touch(context.caller(), now);
+        em.flush();
         return order;
     }
 

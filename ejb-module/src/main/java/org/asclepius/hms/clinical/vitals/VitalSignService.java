@@ -88,6 +88,7 @@ public class VitalSignService {
             panel = panel == null ? o.getId() : panel;
             o.inPanel(panel);
         }
+        em.flush();
         return new PatientItems<>(patientId, set.stream().map(ObservationRecord::of).toList());
     }
 
@@ -167,6 +168,7 @@ public class VitalSignService {
         }
         o.enteredInError(why);
         o.touch(context.caller(), context.now());
+        em.flush();
         return ObservationRecord.of(o);
     }
 
