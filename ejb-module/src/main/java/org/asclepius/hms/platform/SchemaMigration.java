@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.asclepius.hms.clinical.coding.LoadCodeSets;
 import org.asclepius.hms.health.SchemaStatus;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -40,6 +41,8 @@ public class SchemaMigration {
                 // so the schema may be non-empty before our first migration: start the history at 0
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                // migrations written in Java, registered here rather than found by class-path scanning
+                .javaMigrations(new LoadCodeSets())
                 .load();
         MigrateResult result = flyway.migrate();
         String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().toString();
