@@ -13,6 +13,19 @@ import java.time.LocalDate;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.asclepius.hms.clinical.access.CareTeamService;
+import org.asclepius.hms.clinical.allergies.Allergy;
+import org.asclepius.hms.clinical.allergies.AllergyBanner;
+import org.asclepius.hms.clinical.allergies.AllergyEntry;
+import org.asclepius.hms.clinical.allergies.AllergyRecord;
+import org.asclepius.hms.clinical.allergies.AllergyService;
+import org.asclepius.hms.clinical.problems.ClinicalStatus;
+import org.asclepius.hms.clinical.problems.ConditionCategory;
+import org.asclepius.hms.clinical.problems.ConditionEntry;
+import org.asclepius.hms.clinical.problems.ConditionRecord;
+import org.asclepius.hms.clinical.problems.ConditionService;
+import org.asclepius.hms.clinical.problems.DiagnosisRank;
+import org.asclepius.hms.clinical.problems.Verification;
+import org.asclepius.hms.shared.CodeSystems;
 import org.asclepius.hms.clinical.chart.ChartService;
 import org.asclepius.hms.clinical.medications.Medication;
 import org.asclepius.hms.clinical.medications.MedicationRecord;
@@ -76,6 +89,12 @@ class ClinicalRecordsIT {
     MedicationService medications;
     @EJB
     ChartService chart;
+    @EJB
+    ConditionService conditions;
+    @EJB
+    AllergyService allergies;
+    @EJB
+    org.asclepius.hms.systemtest.callers.AsBillingClerk billing;
     @EJB
     CareTeamService careTeam;
     @EJB
@@ -296,5 +315,104 @@ class ClinicalRecordsIT {
         physician.call(() -> medications.stop(home.id(), home.version(), "Ankle oedema"));
         assertThat(physician.call(() -> chart.open(patient)).medications()).isEmpty();
         assertThat(physician.call(() -> chart.open(patient)).timeline().get(0).orders()).isEqualTo(2);
+    }
+
+    @Test
+    void problemsAndDiagnoses_areCodedInIcd10Cm_withOnePrimaryPerEncounter() throws Exception {
+        long[] p = patientInConsultation();
+        long patient = p[0];
+
+        assertThat(fieldError(refusal(() -> physician.call(() -> conditions.add(patient, new ConditionEntry(
+                ConditionCategory.PROBLEM, null, "X99.999", null, null, null, null, null)))), "code"))
+                .contains("Unknown ICD-10-CM code X99.999");
+        assertThat(fieldError(refusal(() -> physician.call(() -> conditions.add(patient, new ConditionEntry(
+                ConditionCategory.DIAGNOSIS, p[1], "I10", null, null, null, null, null)))), "rank"))
+                .contains("primary or secondary");
+        assertThat(refusal(() -> nurse.call(() -> conditions.add(patient, new ConditionEntry(
+                ConditionCategory.DIAGNOSIS, p[1], "I10", null, null, null, DiagnosisRank.PRIMARY, null)))))
+                .hasMessageContaining("recorded by a physician");
+
+        ConditionRecord problem = nurse.call(() -> conditions.add(patient, new ConditionEntry(ConditionCategory.PROBLEM,
+                null, "e11.9", LocalDate.of(2015, 6, 1), null, null, null, "Diet and metformin")));
+        assertThat(problem.code().code()).isEqualTo("E11.9");
+        assertThat(problem.code().system()).isEqualTo(CodeSystems.ICD10CM);
+        assertThat(problem.code().display()).isEqualTo("Type 2 diabetes mellitus without complications");
+        assertThat(fieldError(refusal(() -> physician.call(() -> conditions.add(patient, new ConditionEntry(
+                ConditionCategory.PROBLEM, null, "E11.9", null, null, null, null, null)))), "code"))
+                .contains("already an active problem");
+
+        ConditionRecord primary = physician.call(() -> conditions.add(patient, new ConditionEntry(
+                ConditionCategory.DIAGNOSIS, p[1], "J44.9", null, null, Verification.PROVISIONAL,
+                DiagnosisRank.PRIMARY, null)));
+        assertThat(fieldError(refusal(() -> physician.call(() -> conditions.add(patient, new ConditionEntry(
+                ConditionCategory.DIAGNOSIS, p[1], "I10", null, null, null, DiagnosisRank.PRIMARY, null)))), "rank"))
+                .contains("primary diagnosis is J44.9");
+        ConditionRecord secondary = physician.call(() -> conditions.add(patient, new ConditionEntry(
+                ConditionCategory.DIAGNOSIS, p[1], "I10", null, null, null, DiagnosisRank.SECONDARY, null)));
+        // the database holds one primary per encounter whatever the code does
+        assertThat(refusal(() -> { Db.execute(db, "update clinical_condition set diagnosis_rank = 'PRIMARY',"
+                + " primary_encounter_id = encounter_id where id = " + secondary.id()); return null; }))
+                .isInstanceOf(java.sql.SQLException.class);
+
+        // billing reads the codes, primary first, and nothing else
+        assertThat(billing.call(() -> conditions.billingCodes(p[1])).icd10Codes()).containsExactly("J44.9", "I10");
+        assertThat(refusal(() -> billing.call(() -> conditions.list(patient, null, null, false))))
+                .isInstanceOf(EJBAccessException.class);
+
+        // resolved, and entered in error with a reason
+        ConditionRecord resolved = nurse.call(() -> conditions.update(problem.id(), problem.version(),
+                ClinicalStatus.RESOLVED, Verification.CONFIRMED, null, null));
+        assertThat(resolved.abatementDate()).isNotNull();
+        assertThat(physician.call(() -> conditions.list(patient, ConditionCategory.PROBLEM, null, true)).items())
+                .isEmpty();
+        assertThat(fieldError(refusal(() -> physician.call(() -> conditions.enteredInError(primary.id(),
+                primary.version(), null))), "reason")).isNotBlank();
+        physician.call(() -> conditions.enteredInError(primary.id(), primary.version(), "Spirometry normal"));
+        // with the primary gone, the secondary may become primary
+        ConditionRecord promoted = physician.call(() -> conditions.rank(secondary.id(), secondary.version(),
+                DiagnosisRank.PRIMARY));
+        assertThat(promoted.rank()).isEqualTo(DiagnosisRank.PRIMARY);
+        assertThat(physician.call(() -> chart.open(patient)).timeline().get(0).diagnoses()).isEqualTo(2);
+    }
+
+    @Test
+    void allergies_areCoded_noKnownAllergiesIsExplicit_andTheBannerShowsThemToTheCareTeamOnly() throws Exception {
+        long[] p = patientInConsultation();
+        long patient = p[0];
+
+        assertThat(physician.call(() -> allergies.banner(patient)).state())
+                .isEqualTo(AllergyBanner.State.NOT_RECORDED);
+        assertThat(physician.call(() -> allergies.noKnownAllergies(patient)).noKnownAllergies()).isTrue();
+        assertThat(physician.call(() -> allergies.banner(patient)).text()).isEqualTo("No known allergies");
+
+        assertThat(fieldError(refusal(() -> nurse.call(() -> allergies.record(patient, new AllergyEntry(null,
+                CodeSystems.RXNORM, "0000000", null, null, null, null, null, null)))), "allergen"))
+                .contains("Unknown allergen");
+        AllergyRecord penicillin = nurse.call(() -> allergies.record(patient, new AllergyEntry(p[1],
+                CodeSystems.RXNORM, "7980", Allergy.Type.ALLERGY, "Anaphylaxis", Allergy.Severity.SEVERE, null,
+                null, null)));
+        assertThat(penicillin.category()).isEqualTo(Allergy.Category.MEDICATION);
+        assertThat(penicillin.allergen().display()).isEqualTo("Penicillin G");
+        nurse.call(() -> allergies.record(patient, new AllergyEntry(null, CodeSystems.LOCAL_ALLERGEN, "food-peanut",
+                Allergy.Type.ALLERGY, "Hives", Allergy.Severity.MODERATE, null, null, null)));
+        assertThat(fieldError(refusal(() -> nurse.call(() -> allergies.record(patient, new AllergyEntry(null,
+                CodeSystems.RXNORM, "7980", null, null, null, null, null, null)))), "allergen"))
+                .contains("already on the allergy list");
+        // "no known allergies" is refused while allergies are recorded
+        assertThat(refusal(() -> physician.call(() -> allergies.noKnownAllergies(patient))))
+                .hasMessageContaining("Penicillin G");
+
+        AllergyBanner banner = physician.call(() -> allergies.banner(patient));
+        assertThat(banner.state()).isEqualTo(AllergyBanner.State.ALLERGIES);
+        assertThat(banner.text()).contains("Penicillin G (severe: Anaphylaxis)").contains("Peanut");
+        assertThat(physician.call(() -> chart.open(patient)).allergies().current()).hasSize(2);
+        // the front desk and a clinician outside the care relationship see no allergies in the banner
+        assertThat(desk.call(() -> allergies.banner(patient)).state()).isEqualTo(AllergyBanner.State.HIDDEN);
+        assertThat(otherPhysician.call(() -> allergies.banner(patient)).text()).isEqualTo("Allergies: open the chart");
+
+        nurse.call(() -> allergies.enteredInError(penicillin.id(), penicillin.version(), "Was amoxicillin rash in"
+                + " sibling"));
+        assertThat(physician.call(() -> allergies.banner(patient)).text()).doesNotContain("Penicillin")
+                .contains("Peanut");
     }
 }

@@ -12,6 +12,9 @@ import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.audit.PatientRef;
 import org.asclepius.hms.clinical.access.AccessBasis;
 import org.asclepius.hms.clinical.access.ClinicalAccess;
+import org.asclepius.hms.clinical.allergies.AllergyRepository;
+import org.asclepius.hms.clinical.problems.ConditionCategory;
+import org.asclepius.hms.clinical.problems.ConditionRepository;
 import org.asclepius.hms.clinical.medications.MedicationRepository;
 import org.asclepius.hms.clinical.vitals.ObservationRepository;
 import org.asclepius.hms.encounter.Encounter;
@@ -35,6 +38,10 @@ public class ChartService {
     ObservationRepository vitals;
     @Inject
     MedicationRepository medications;
+    @Inject
+    ConditionRepository conditions;
+    @Inject
+    AllergyRepository allergies;
 
     /** Opens the chart: the summary with the first page of the timeline. */
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
@@ -46,6 +53,7 @@ public class ChartService {
         long encounters = em.createQuery("select count(e) from Encounter e where e.patient.id = :p", Long.class)
                 .setParameter("p", patientId).getSingleResult();
         return new ChartSummary(patientId, basis, restriction, vitals.latest(patientId),
+                conditions.list(patientId, ConditionCategory.PROBLEM, null, true), allergies.list(patientId, false),
                 medications.list(patientId, false), page(patientId, 0, TIMELINE_PAGE), encounters);
     }
 

@@ -1,0 +1,35 @@
+package org.asclepius.hms.clinical.problems;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/** Reads of problems and diagnoses shared by the condition service and the chart (callers check access and audit). */
+@Dependent
+public class ConditionRepository {
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * The patient's conditions of a category (null: both), of one encounter (null: all), active ones only if asked;
+     * entered-in-error ones only when not asking for active ones. Primary diagnoses first, then newest.
+     */
+    public List<ConditionRecord> list(long patientId, ConditionCategory category, Long encounterId,
+                                      boolean activeOnly) {
+        return em.createQuery("select c from Condition c where c.patient.id = :p"
+                        + " and (:category is null or c.category = :category)"
+                        + " and (:e is null or c.encounter.id = :e)"
+                        + " and (:activeOnly = false or (c.clinicalStatus in :active and c.verification not in"
+                        + " :notTrue))"
+                        + " order by case when c.rank = :primary then 0 else 1 end, c.createdAt desc, c.id desc",
+                        Condition.class)
+                .setParameter("p", patientId).setParameter("category", category).setParameter("e", encounterId)
+                .setParameter("activeOnly", activeOnly)
+                .setParameter("active", List.of(ClinicalStatus.ACTIVE, ClinicalStatus.RECURRENCE,
+                        ClinicalStatus.RELAPSE))
+                .setParameter("notTrue", List.of(Verification.REFUTED, Verification.ENTERED_IN_ERROR))
+                .setParameter("primary", DiagnosisRank.PRIMARY)
+                .setMaxResults(500).getResultStream().map(ConditionRecord::of).toList();
+    }
+}
