@@ -96,6 +96,8 @@ class ClinicalRecordsIT {
     @EJB
     org.asclepius.hms.systemtest.callers.AsBillingClerk billing;
     @EJB
+    org.asclepius.hms.systemtest.callers.AsSystem system;
+    @EJB
     CareTeamService careTeam;
     @EJB
     VisitService visits;
@@ -414,5 +416,42 @@ class ClinicalRecordsIT {
                 + " sibling"));
         assertThat(physician.call(() -> allergies.banner(patient)).text()).doesNotContain("Penicillin")
                 .contains("Peanut");
+    }
+
+    @Test
+    void syntheaConditions_stayInSnomedCt_andCarryTheirIcd10CmMapWhereOneIsKnown() throws Exception {
+        long[] p = patientInConsultation();
+        long patient = p[0];
+        int imported = 0;
+        try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/synthea/conditions-one-patient.csv"),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            for (var row : org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                    .get().parse(in)) {
+                var code = new org.asclepius.hms.shared.Code(row.get("SYSTEM"), row.get("CODE"), row.get("DESCRIPTION"));
+                LocalDate start = LocalDate.parse(row.get("START"));
+                LocalDate stop = row.get("STOP").isBlank() ? null : LocalDate.parse(row.get("STOP"));
+                system.call(() -> conditions.importCondition(patient, null, ConditionCategory.PROBLEM, code, start,
+                        stop));
+                imported++;
+            }
+        }
+        assertThat(imported).isEqualTo(40);
+        var all = physician.call(() -> conditions.list(patient, ConditionCategory.PROBLEM, null, false)).items();
+        assertThat(all).hasSize(40).allMatch(c -> c.code().system().equals(CodeSystems.SNOMED));
+        ConditionRecord hypertension = all.stream().filter(c -> c.code().code().equals("59621000")).findFirst()
+                .orElseThrow();
+        assertThat(hypertension.mappedCode()).isEqualTo("I10");
+        assertThat(hypertension.clinicalStatus()).isEqualTo(ClinicalStatus.ACTIVE);
+        assertThat(all.stream().filter(c -> c.code().code().equals("160903007")).findFirst().orElseThrow()
+                .mappedCode()).as("employment has no ICD-10-CM code").isNull();
+        assertThat(all.stream().filter(c -> c.code().code().equals("66383009")).toList())
+                .allMatch(c -> c.clinicalStatus() == ClinicalStatus.RESOLVED && c.abatementDate() != null);
+        // a clinician cannot import; a made-up code system is refused
+        assertThat(refusal(() -> physician.call(() -> conditions.importCondition(patient, null,
+                ConditionCategory.PROBLEM, new org.asclepius.hms.shared.Code(CodeSystems.SNOMED, "59621000", "x"),
+                null, null)))).isInstanceOf(EJBAccessException.class);
+        assertThat(fieldError(refusal(() -> system.call(() -> conditions.importCondition(patient, null,
+                ConditionCategory.PROBLEM, new org.asclepius.hms.shared.Code("urn:made-up", "1", "x"), null, null))),
+                "code")).contains("ICD-10-CM or SNOMED CT");
     }
 }

@@ -49,6 +49,8 @@ public class ConditionService {
     IcdCodeService icd;
     @Inject
     ConditionRepository repository;
+    @Inject
+    org.asclepius.hms.clinical.coding.CodeMapService codeMap;
     @Resource
     SessionContext session;
 
@@ -100,6 +102,54 @@ public class ConditionService {
                 entry.verification() == null ? Verification.CONFIRMED : entry.verification(), note);
         if (diagnosis) {
             c.rank(entry.rank());
+        }
+        c.touch(context.caller(), context.now());
+        em.persist(c);
+        em.flush();
+        return ConditionRecord.of(c);
+    }
+
+    /**
+     * A condition from another system (data migration, a referral): kept in its code system — ICD-10-CM (the code
+     * must exist) or SNOMED CT (kept as such, with its ICD-10-CM map where one is known) — with its onset and, when
+     * it ended, its abatement date (then resolved). Verified as confirmed; recorded under the importing identity.
+     */
+    @RolesAllowed({Roles.SYSTEM, Roles.RECORDS_OFFICER})
+    @Audited(action = AuditAction.CREATE, resource = "Condition")
+    public ConditionRecord importCondition(@PatientRef long patientId, Long encounterId, ConditionCategory category,
+                                           Code code, LocalDate onset, LocalDate abatement) {
+        FieldErrors errors = new FieldErrors();
+        errors.required("category", category, "choose problem or diagnosis");
+        errors.required("code", code, "a code is required");
+        if (abatement != null && onset != null && abatement.isBefore(onset)) {
+            errors.add("abatementDate", "is before the onset");
+        }
+        if (category == ConditionCategory.DIAGNOSIS && encounterId == null) {
+            errors.add("encounterId", "a diagnosis belongs to an encounter");
+        }
+        errors.refuseIfAny();
+        Code coded;
+        String mapped = null;
+        if (CodeSystems.ICD10CM.equals(code.system())) {
+            coded = icd.require(code.code()).toCode();
+        } else if (CodeSystems.SNOMED.equals(code.system())) {
+            if (code.display() == null || code.display().isBlank() || !code.code().matches("\\d{6,18}")) {
+                throw org.asclepius.hms.shared.InvalidInputException.of("code", "a SNOMED CT code is a number of 6 to"
+                        + " 18 digits, with its display");
+            }
+            coded = new Code(CodeSystems.SNOMED, code.code(), code.display().strip());
+            mapped = codeMap.icd10For(code.code()).map(Code::code).orElse(null);
+        } else {
+            throw org.asclepius.hms.shared.InvalidInputException.of("code", "conditions are coded in ICD-10-CM or"
+                    + " SNOMED CT, not " + code.system());
+        }
+        Patient patient = context.writable(patientId);
+        Encounter encounter = encounterId == null ? null : context.encounter(patient, encounterId);
+        Condition c = new Condition(patient, encounter, category, coded, mapped);
+        ClinicalStatus status = abatement == null ? ClinicalStatus.ACTIVE : ClinicalStatus.RESOLVED;
+        c.describe(onset, abatement, status, Verification.CONFIRMED, null);
+        if (category == ConditionCategory.DIAGNOSIS) {
+            c.rank(DiagnosisRank.SECONDARY);
         }
         c.touch(context.caller(), context.now());
         em.persist(c);

@@ -32,6 +32,8 @@ public final class Deployments {
                 .addClasses(TestData.class, Db.class, Refusals.class, SchedulingFixture.class, SchedulingFixture.Clinic.class)
                 // for @ExtendWith(KeycloakServer.class) on an in-container test (it does nothing in the server)
                 .addClasses(KeycloakServer.class, TestEnvironment.class, WildFlyNode.class)
+                // Synthea records a test imports (copied from the shared sample)
+                .addAsResource("synthea/conditions-one-patient.csv")
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
         EnterpriseArchive ear = ear();
         ear.addAsModule(Testable.archiveToTest(tests));
