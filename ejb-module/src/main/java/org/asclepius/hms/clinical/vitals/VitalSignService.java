@@ -80,16 +80,45 @@ public class VitalSignService {
         }
         errors.refuseIfAny();
         bmi(set, patient, encounter, taken);
-        String user = context.caller();
-        Long panel = null;
-        for (Observation o : set) {
-            o.touch(user, now);
-            em.persist(o);
-            panel = panel == null ? o.getId() : panel;
-            o.inPanel(panel);
+        return new PatientItems<>(patientId, persist(set, now));
+    }
+
+    /**
+     * The observations of a triage (already checked and scored by the visit service) go into the chart of the
+     * visit's encounter, as one set: the nurse triaging the visit records them there without a separate chart check.
+     * Only the visit service calls this, inside the triage's transaction.
+     */
+    @RolesAllowed({Roles.NURSE, Roles.PHYSICIAN})
+    @Audited(action = AuditAction.CREATE, resource = "Observation")
+    public PatientItems<ObservationRecord> recordAtTriage(long encounterId, org.asclepius.hms.observation.Vitals v,
+                                                          Instant at) {
+        Encounter encounter = em.find(Encounter.class, encounterId);
+        if (encounter == null) {
+            throw new NotFoundException("Encounter", encounterId);
         }
-        em.flush();
-        return new PatientItems<>(patientId, set.stream().map(ObservationRecord::of).toList());
+        if (!encounter.getStatus().equals(org.asclepius.hms.encounter.EncounterStatus.IN_PROGRESS)) {
+            throw new DomainException("Triage observations go to a visit in progress.");
+        }
+        Patient patient = encounter.getPatient();
+        List<Observation> set = new ArrayList<>();
+        if (v.temperature() != null) {
+            set.add(new Observation(patient, encounter, VitalSign.TEMPERATURE, v.temperature(), null, false, at));
+        }
+        if (v.pulse() != null) {
+            set.add(new Observation(patient, encounter, VitalSign.PULSE, number(v.pulse()), null, false, at));
+        }
+        if (v.respirationRate() != null) {
+            set.add(new Observation(patient, encounter, VitalSign.RESPIRATION, number(v.respirationRate()), null,
+                    false, at));
+        }
+        if (v.systolic() != null) {
+            set.add(new Observation(patient, encounter, VitalSign.BLOOD_PRESSURE, number(v.systolic()), null, false,
+                    at));
+        }
+        if (v.spo2() != null) {
+            set.add(new Observation(patient, encounter, VitalSign.SPO2, number(v.spo2()), null, false, at));
+        }
+        return new PatientItems<>(patient.getId(), persist(set, at));
     }
 
     /** The latest value of each vital sign (entered-in-error ones skipped). */
@@ -170,6 +199,20 @@ public class VitalSignService {
         o.touch(context.caller(), context.now());
         em.flush();
         return ObservationRecord.of(o);
+    }
+
+    /** Writes a set as one panel (the first observation's id). */
+    private List<ObservationRecord> persist(List<Observation> set, Instant now) {
+        String user = context.caller();
+        Long panel = null;
+        for (Observation o : set) {
+            o.touch(user, now);
+            em.persist(o);
+            panel = panel == null ? o.getId() : panel;
+            o.inPanel(panel);
+        }
+        em.flush();
+        return set.stream().map(ObservationRecord::of).toList();
     }
 
     private static void add(List<Observation> set, FieldErrors errors, Patient patient, Encounter encounter,
