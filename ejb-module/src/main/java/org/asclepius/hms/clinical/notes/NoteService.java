@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,10 +16,8 @@ import org.asclepius.hms.clinical.ClinicalContext;
 import org.asclepius.hms.clinical.access.ClinicalAccess;
 import org.asclepius.hms.encounter.Encounter;
 import org.asclepius.hms.patient.Patient;
-import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
-import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.PatientItems;
 import org.asclepius.hms.shared.Roles;
 
@@ -159,12 +156,7 @@ public class NoteService {
     /** One note with every version. */
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
     public NoteRecord find(long noteId) {
-        ClinicalNote note = em.find(ClinicalNote.class, noteId);
-        if (note == null) {
-            throw new NotFoundException("Note", noteId);
-        }
-        access.require(note.getPatient().getId());
-        return NoteRecord.of(note);
+        return NoteRecord.of(context.readable(ClinicalNote.class, noteId, "Note", ClinicalNote::getPatient));
     }
 
     /** The patient's notes (of one encounter, or all), newest first, a page at a time. */
@@ -187,15 +179,8 @@ public class NoteService {
     }
 
     private ClinicalNote lock(long noteId, long version) {
-        ClinicalNote note = em.find(ClinicalNote.class, noteId, LockModeType.PESSIMISTIC_WRITE);
-        if (note == null) {
-            throw new NotFoundException("Note", noteId);
-        }
-        access.require(note.getPatient().getId());
-        if (note.getVersion() != version) {
-            throw new ConcurrentUpdateException("The note", note.getUpdatedBy(), note.getUpdatedAt());
-        }
-        return note;
+        return context.lockForChange(ClinicalNote.class, noteId, version, "Note", "The note",
+                ClinicalNote::getPatient);
     }
 
     private static void refuseUnlessDraft(ClinicalNote note, String action) {

@@ -21,10 +21,8 @@ import org.asclepius.hms.clinical.medications.Medication;
 import org.asclepius.hms.encounter.Encounter;
 import org.asclepius.hms.patient.Patient;
 import org.asclepius.hms.shared.Code;
-import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
-import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.PatientItems;
 import org.asclepius.hms.shared.Roles;
 import org.asclepius.hms.shared.TimeFormat;
@@ -156,12 +154,7 @@ public class OrderService {
     /** One order with its history. */
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
     public OrderRecord find(long orderId) {
-        ClinicalOrder order = em.find(ClinicalOrder.class, orderId);
-        if (order == null) {
-            throw new NotFoundException("Order", orderId);
-        }
-        access.require(order.getPatient().getId());
-        return OrderRecord.of(order);
+        return OrderRecord.of(context.readable(ClinicalOrder.class, orderId, "Order", ClinicalOrder::getPatient));
     }
 
     /** The patient's orders (of one encounter, or all; only open ones if asked), newest first. */
@@ -204,15 +197,9 @@ public class OrderService {
     }
 
     private ClinicalOrder move(long orderId, long version, OrderStatus to, String note) {
-        ClinicalOrder order = em.find(ClinicalOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (order == null) {
-            throw new NotFoundException("Order", orderId);
-        }
+        ClinicalOrder order = context.lock(ClinicalOrder.class, orderId, version, "Order", "The order");
         if (!fulfilling(order, to)) {
             access.require(order.getPatient().getId());
-        }
-        if (order.getVersion() != version) {
-            throw new ConcurrentUpdateException("The order", order.getUpdatedBy(), order.getUpdatedAt());
         }
         if (!order.getStatus().next().contains(to)) {
             throw new DomainException("An order that is " + order.getStatus().label().toLowerCase(Locale.ROOT)

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,7 +18,6 @@ import org.asclepius.hms.clinical.ClinicalContext;
 import org.asclepius.hms.clinical.access.ClinicalAccess;
 import org.asclepius.hms.encounter.Encounter;
 import org.asclepius.hms.patient.Patient;
-import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
 import org.asclepius.hms.shared.NotFoundException;
@@ -169,26 +167,16 @@ public class VitalSignService {
     /** One vital sign by its id. */
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
     public ObservationRecord find(long id) {
-        Observation o = em.find(Observation.class, id);
-        if (o == null) {
-            throw new NotFoundException("Observation", id);
-        }
-        access.require(o.getPatient().getId());
-        return ObservationRecord.of(o);
+        return ObservationRecord.of(context.readable(Observation.class, id, "Observation",
+                Observation::getPatient));
     }
 
     /** A value recorded by mistake: kept, marked entered in error with the reason, never shown as a value. */
     @RolesAllowed({Roles.NURSE, Roles.PHYSICIAN})
     @Audited(action = AuditAction.UPDATE, resource = "Observation")
     public ObservationRecord enteredInError(long id, long version, String reason) {
-        Observation o = em.find(Observation.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (o == null) {
-            throw new NotFoundException("Observation", id);
-        }
-        access.require(o.getPatient().getId());
-        if (o.getVersion() != version) {
-            throw new ConcurrentUpdateException("The observation", o.getUpdatedBy(), o.getUpdatedAt());
-        }
+        Observation o = context.lockForChange(Observation.class, id, version, "Observation", "The observation",
+                Observation::getPatient);
         FieldErrors errors = new FieldErrors();
         String why = errors.text("reason", reason, 300, "say why the value is wrong");
         errors.refuseIfAny();
