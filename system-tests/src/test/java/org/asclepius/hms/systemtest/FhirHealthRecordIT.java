@@ -140,7 +140,7 @@ class FhirHealthRecordIT {
         long patient = p[0];
         physician.call(() -> careTeam.addMember(patient, DEMO_PHYSICIAN, "Consultant"));
 
-        Instant earlier = Instant.now().minus(Duration.ofHours(2)).withNano(0);
+        Instant earlier = Instant.now().minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         List<ObservationRecord> first = physician.call(() -> vitals.record(patient, set(p[1], earlier, "38.6", 104,
                 150, 92))).items();
         List<ObservationRecord> second = physician.call(() -> vitals.record(patient, set(p[1], null, "37.1", 88, 132,

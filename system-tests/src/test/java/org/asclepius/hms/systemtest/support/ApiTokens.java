@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -46,9 +47,23 @@ public final class ApiTokens {
     private ApiTokens() {
     }
 
-    /** An access token of the demo user (password and TOTP secret from the realm export the test Keycloak imports). */
-    public static String user(String username) throws Exception {
-        return new ApiTokens().signIn(username);
+    /** Tokens signed in for, by user: each sign-in needs a TOTP code of its own, so a test class reuses them. */
+    private static final Map<String, Token> SIGNED_IN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Token(String value, Instant expires) {
+    }
+
+    /**
+     * An access token of the demo user (password and TOTP secret from the realm export the test Keycloak imports);
+     * one signed in for earlier is reused while it has more than a minute to live.
+     */
+    public static synchronized String user(String username) throws Exception {
+        Token token = SIGNED_IN.get(username);
+        if (token == null || token.expires().isBefore(Instant.now().plusSeconds(60))) {
+            token = new ApiTokens().signIn(username);
+            SIGNED_IN.put(username, token);
+        }
+        return token.value();
     }
 
     /** A client-credentials token of {@code hms-integration} (role integration, no clinical role). */
@@ -66,7 +81,7 @@ public final class ApiTokens {
         return json(token.body()).getString("access_token");
     }
 
-    private String signIn(String username) throws Exception {
+    private Token signIn(String username) throws Exception {
         JsonObject realm = realmExport();
         JsonObject user = realm.getJsonArray("users").stream().map(JsonValue::asJsonObject)
                 .filter(u -> username.equals(u.getString("username"))).findFirst()
@@ -121,7 +136,8 @@ public final class ApiTokens {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as("token: " + token.body()).isEqualTo(200);
-        return json(token.body()).getString("access_token");
+        JsonObject answer = json(token.body());
+        return new Token(answer.getString("access_token"), Instant.now().plusSeconds(answer.getInt("expires_in")));
     }
 
     private HttpResponse<String> post(String url, Map<String, String> fields) throws Exception {

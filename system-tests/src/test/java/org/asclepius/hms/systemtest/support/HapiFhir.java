@@ -32,7 +32,10 @@ public final class HapiFhir {
             "com.google.common.util.concurrent.internal.InternalFutureFailureAccess",
             "com.fasterxml.jackson.datatype.jsr310.JavaTimeModule",
             "org.apache.commons.collections4.CollectionUtils",
-            "io.opentelemetry.instrumentation.annotations.WithSpan");
+            "io.opentelemetry.instrumentation.annotations.WithSpan",
+            "io.opentelemetry.api.common.AttributeKey",                          // opentelemetry-api
+            "io.opentelemetry.context.Context",                                  // opentelemetry-context
+            "io.opentelemetry.common.ComponentLoader");                          // opentelemetry-common
 
     private static FhirContext context;
 
