@@ -50,6 +50,7 @@ import org.asclepius.hms.systemtest.support.TestData;
 import org.asclepius.hms.systemtest.support.Totp;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
@@ -360,6 +361,25 @@ class FhirHealthRecordIT {
         }
         assertThat(catchThrowableOfType(ForbiddenOperationException.class, () -> integration.read()
                 .resource(Observation.class).withId(String.valueOf(pulse.id())).execute())).isNotNull();
+    }
+
+    @Test
+    void theCapabilityStatement_listsTheFourResources_withReadAndTheirSearchParameters() throws Exception {
+        CapabilityStatement cs = HapiFhir.client(ApiTokens.integration()).capabilities()
+                .ofType(CapabilityStatement.class).execute();
+        Map<String, List<String>> expected = Map.of(
+                "Observation", List.of("patient", "category", "code", "date"),
+                "MedicationRequest", List.of("patient", "status"),
+                "ServiceRequest", List.of("patient", "status", "category"),
+                "DocumentReference", List.of("patient", "type", "date"));
+        expected.forEach((type, parameters) -> {
+            var resource = cs.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals(type))
+                    .findFirst().orElseThrow(() -> new AssertionError(type + " is not in the CapabilityStatement"));
+            assertThat(resource.getInteraction()).extracting(i -> i.getCode().toCode()).as(type)
+                    .contains("read", "search-type");
+            assertThat(resource.getSearchParam()).extracting(p -> p.getName()).as(type)
+                    .containsAll(parameters);
+        });
     }
 
     @Test
