@@ -5,12 +5,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.asclepius.hms.audit.AuditAction;
 import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.audit.PatientRef;
@@ -22,6 +24,7 @@ import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
 import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.PatientItems;
+import org.asclepius.hms.shared.PatientPage;
 import org.asclepius.hms.shared.Roles;
 
 /**
@@ -162,6 +165,38 @@ public class VitalSignService {
                 .setParameter("p", patientId).setParameter("e", encounterId)
                 .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 500)))
                 .getResultStream().map(ObservationRecord::of).toList());
+    }
+
+    /**
+     * The patient's vital signs for the API, newest first, a page at a time with the number of all matching: of the
+     * given kinds (null: all), taken in [{@code from}, {@code to}) (either may be null); entered-in-error ones
+     * included (their status says so). {@code max} 0 counts only.
+     */
+    @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
+    @Audited(resource = "Chart")
+    public PatientPage<ObservationRecord> search(@PatientRef long patientId, Set<VitalSign> kinds, Instant from,
+                                                 Instant to, int first, int max) {
+        access.require(patientId);
+        String where = " where o.patient.id = :p" + (kinds == null ? "" : " and o.kind in :kinds")
+                + (from == null ? "" : " and o.effectiveAt >= :from") + (to == null ? "" : " and o.effectiveAt < :to");
+        TypedQuery<Long> count = em.createQuery("select count(o) from Observation o" + where, Long.class);
+        TypedQuery<Observation> page = em.createQuery("select o from Observation o" + where
+                + " order by o.effectiveAt desc, o.id desc", Observation.class);
+        for (TypedQuery<?> q : List.of(count, page)) {
+            q.setParameter("p", patientId);
+            if (kinds != null) {
+                q.setParameter("kinds", kinds);
+            }
+            if (from != null) {
+                q.setParameter("from", from);
+            }
+            if (to != null) {
+                q.setParameter("to", to);
+            }
+        }
+        List<ObservationRecord> items = max <= 0 ? List.of() : page.setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.min(max, 500)).getResultStream().map(ObservationRecord::of).toList();
+        return new PatientPage<>(patientId, items, count.getSingleResult());
     }
 
     /** One vital sign by its id. */
