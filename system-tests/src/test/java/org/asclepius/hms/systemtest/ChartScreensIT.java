@@ -155,6 +155,38 @@ class ChartScreensIT {
             assertThat(doctor.driver().findElement(By.id("chartTabs:noteVersions")).getText())
                     .contains("Version 1").contains("Version 2").contains("Addendum");
 
+            // a diagnosis in ICD-10-CM: an unknown code is refused beside the code field; one found by typing is
+            // recorded as the encounter's primary diagnosis
+            tab(doctor, "problemsTab");
+            doctor.click(By.id("chartTabs:condAddStart"));
+            doctor.choose("chartTabs:condCategory", "Diagnosis of an encounter");
+            doctor.choose("chartTabs:condRank", "Primary");
+            doctor.waitFor(By.id("chartTabs:condCode_input")).sendKeys("X99.99");
+            doctor.click(By.id("chartTabs:condAdd"));
+            assertThat(fieldMessage(doctor, "chartTabs:condCode", "Unknown")).contains("Unknown ICD-10-CM code X99.99");
+            WebElement code = doctor.waitFor(By.id("chartTabs:condCode_input"));
+            code.clear();
+            code.sendKeys("systolic heart failure");
+            doctor.click(By.xpath("//*[@id='chartTabs:condCode_panel']//li[contains(., 'I50.22')]"));
+            doctor.click(By.id("chartTabs:condAdd"));
+            doctor.waitUntil(d -> d.findElement(By.id("chartTabs:condList")).getText().contains("I50.22"));
+            assertThat(doctor.driver().findElement(By.id("chartTabs:condList")).getText())
+                    .contains("Chronic systolic (congestive) heart failure").contains("Diagnosis (Primary)");
+
+            // an allergy found by typing: the banner shows it from then on
+            tab(doctor, "allergiesTab");
+            assertThat(doctor.waitFor(By.id("chartTabs:algState")).getText()).contains("Allergies not recorded");
+            doctor.click(By.id("chartTabs:algRecordStart"));
+            doctor.waitFor(By.id("chartTabs:algAllergen_input")).sendKeys("penicillin");
+            doctor.click(By.xpath("//*[@id='chartTabs:algAllergen_panel']//li[contains(., 'Penicillin G (RxNorm 7980)')]"));
+            doctor.type("chartTabs:algReaction", "Anaphylaxis");
+            doctor.choose("chartTabs:algSeverity", "Severe");
+            doctor.click(By.id("chartTabs:algRecord"));
+            doctor.waitUntil(d -> d.findElement(By.id("chartTabs:algList")).getText().contains("Penicillin G"));
+            doctor.driver().navigate().refresh();
+            doctor.waitUntil(d -> d.findElement(By.id("bannerAllergies")).getText()
+                    .contains("Penicillin G (severe: Anaphylaxis)"));
+
             // a lab order found by typing, signed after the confirmation, with its status history
             tab(doctor, "ordersTab");
             doctor.click(By.id("chartTabs:newOrder"));

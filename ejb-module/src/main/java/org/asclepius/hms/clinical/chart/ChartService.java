@@ -18,6 +18,7 @@ import org.asclepius.hms.clinical.problems.ConditionRepository;
 import org.asclepius.hms.clinical.medications.MedicationRepository;
 import org.asclepius.hms.clinical.vitals.ObservationRepository;
 import org.asclepius.hms.encounter.Encounter;
+import org.asclepius.hms.encounter.EncounterStatus;
 import org.asclepius.hms.patient.PatientRestriction;
 import org.asclepius.hms.shared.PatientItems;
 import org.asclepius.hms.shared.Roles;
@@ -65,11 +66,31 @@ public class ChartService {
         return new PatientItems<>(patientId, page(patientId, first, max));
     }
 
+    /**
+     * The patient's encounters that entries can be recorded in now (planned, in progress, on leave), newest first,
+     * with their counts: what the chart's forms offer.
+     */
+    @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
+    @Audited(resource = "Chart")
+    public PatientItems<TimelineEntry> openEncounters(@PatientRef long patientId) {
+        access.require(patientId);
+        return new PatientItems<>(patientId, entries(em.createQuery("select e from Encounter e where e.patient.id = :p"
+                        + " and e.status in :open order by e.startedAt desc, e.id desc", Encounter.class)
+                .setParameter("p", patientId)
+                .setParameter("open", List.of(EncounterStatus.PLANNED, EncounterStatus.IN_PROGRESS,
+                        EncounterStatus.ON_LEAVE))
+                .setMaxResults(50).getResultList()));
+    }
+
     private List<TimelineEntry> page(long patientId, int first, int max) {
-        List<Encounter> encounters = em.createQuery("select e from Encounter e where e.patient.id = :p"
+        return entries(em.createQuery("select e from Encounter e where e.patient.id = :p"
                         + " order by e.startedAt desc, e.id desc", Encounter.class)
                 .setParameter("p", patientId).setFirstResult(Math.max(0, first))
-                .setMaxResults(Math.max(1, Math.min(max, 100))).getResultList();
+                .setMaxResults(Math.max(1, Math.min(max, 100))).getResultList());
+    }
+
+    /** The encounters with the count of what was recorded in each (four grouped counts, whatever the number). */
+    private List<TimelineEntry> entries(List<Encounter> encounters) {
         if (encounters.isEmpty()) {
             return List.of();
         }

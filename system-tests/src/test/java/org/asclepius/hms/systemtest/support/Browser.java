@@ -123,7 +123,7 @@ public final class Browser implements AutoCloseable {
                     && !d.findElement(panel).getAttribute("class").contains("enter-active"));
             try {
                 // the panel may still be moving into place (or closing again) when the item is clicked
-                click(By.cssSelector("#" + id + "_items li[data-label='" + label + "']"));
+                click(By.cssSelector("#" + id.replace(":", "\\:") + "_items li[data-label='" + label + "']"));
                 waitUntil(d -> d.findElement(By.id(id + "_label")).getText().equals(label));
                 return;
             } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.ElementNotInteractableException

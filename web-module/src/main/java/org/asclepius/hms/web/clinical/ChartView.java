@@ -24,8 +24,6 @@ import org.asclepius.hms.clinical.orders.OrderRecord;
 import org.asclepius.hms.clinical.orders.OrderService;
 import org.asclepius.hms.clinical.vitals.ObservationRecord;
 import org.asclepius.hms.clinical.vitals.VitalSignService;
-import org.asclepius.hms.encounter.EncounterDirectory;
-import org.asclepius.hms.encounter.EncounterKind;
 import org.asclepius.hms.encounter.EncounterStatus;
 import org.asclepius.hms.patient.PatientRecord;
 import org.asclepius.hms.patient.PatientService;
@@ -77,8 +75,6 @@ public class ChartView implements Serializable {
     ChartService charts;
     @Inject
     BreakGlassService breakGlass;
-    @Inject
-    EncounterDirectory encounterDirectory;
     @Inject
     VitalSignService vitals;
     @Inject
@@ -254,8 +250,8 @@ public class ChartView implements Serializable {
     public List<EncounterChoice> getOpenEncounters() {
         if (openEncounters == null) {
             openEncounters = !isCanRecord() || summary == null ? List.of()
-                    : encounterDirectory.search(patientId, OPEN, Set.<EncounterKind>of(), null, null, 0, 50)
-                    .items().stream().map(e -> new EncounterChoice(e.id(), ClinicalUi.encounter(e))).toList();
+                    : charts.openEncounters(patientId).items().stream()
+                    .map(e -> new EncounterChoice(e.encounterId(), ClinicalUi.encounter(e))).toList();
         }
         return openEncounters;
     }

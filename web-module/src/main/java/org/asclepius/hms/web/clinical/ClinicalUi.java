@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.Locale;
 import org.asclepius.hms.clinical.chart.TimelineEntry;
-import org.asclepius.hms.encounter.EncounterRecord;
 import org.asclepius.hms.web.shared.UiFormat;
 
 /**
@@ -49,7 +48,7 @@ public class ClinicalUi {
     }
 
     /** "Outpatient · Cardiology · since Tue 3 Jun 2025 09:30 · physician" (an encounter to choose). */
-    static String encounter(EncounterRecord e) {
+    static String encounter(TimelineEntry e) {
         StringBuilder s = new StringBuilder(sentence(e.kind()));
         if (e.department() != null && !e.department().isBlank()) {
             s.append(" · ").append(e.department());

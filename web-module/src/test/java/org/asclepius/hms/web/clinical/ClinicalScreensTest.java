@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.asclepius.hms.clinical.orders.OrderKind;
 import org.asclepius.hms.encounter.EncounterKind;
-import org.asclepius.hms.encounter.EncounterRecord;
+import org.asclepius.hms.clinical.chart.TimelineEntry;
 import org.asclepius.hms.encounter.EncounterStatus;
 import org.asclepius.hms.shared.Code;
 import org.asclepius.hms.shared.CodeSystems;
@@ -41,9 +41,8 @@ class ClinicalScreensTest {
 
     @Test
     void anEncounterToChoose_saysKindDepartmentSinceAndAttending() {
-        EncounterRecord e = new EncounterRecord(7, 0, 3, "DOE, Jane", EncounterKind.OUTPATIENT,
-                EncounterStatus.IN_PROGRESS, "Cardiology", "physician", Instant.parse("2030-05-06T08:00:00Z"), null,
-                null, null, null, List.of());
+        TimelineEntry e = new TimelineEntry(7, EncounterKind.OUTPATIENT, EncounterStatus.IN_PROGRESS, "Cardiology",
+                "physician", Instant.parse("2030-05-06T08:00:00Z"), null, 0, 0, 0, 0);
         assertThat(ClinicalUi.encounter(e)).startsWith("Outpatient · Cardiology · since ").endsWith(" · physician");
     }
 
