@@ -159,7 +159,9 @@ class ChartScreensIT {
             // recorded as the encounter's primary diagnosis
             tab(doctor, "problemsTab");
             doctor.click(By.id("chartTabs:condAddStart"));
+            doctor.waitFor(By.id("chartTabs:condCategory"));
             doctor.choose("chartTabs:condCategory", "Diagnosis of an encounter");
+            doctor.waitFor(By.id("chartTabs:condRank"));
             doctor.choose("chartTabs:condRank", "Primary");
             doctor.waitFor(By.id("chartTabs:condCode_input")).sendKeys("X99.99");
             doctor.click(By.id("chartTabs:condAdd"));
@@ -180,6 +182,7 @@ class ChartScreensIT {
             doctor.waitFor(By.id("chartTabs:algAllergen_input")).sendKeys("penicillin");
             doctor.click(By.xpath("//*[@id='chartTabs:algAllergen_panel']//li[contains(., 'Penicillin G (RxNorm 7980)')]"));
             doctor.type("chartTabs:algReaction", "Anaphylaxis");
+            doctor.waitFor(By.id("chartTabs:algSeverity"));
             doctor.choose("chartTabs:algSeverity", "Severe");
             doctor.click(By.id("chartTabs:algRecord"));
             doctor.waitUntil(d -> d.findElement(By.id("chartTabs:algList")).getText().contains("Penicillin G"));
