@@ -41,9 +41,6 @@ public class ChartAllergiesView implements Serializable {
             .field("verification", "algVerification", "Verification")
             .field("note", "algNote", "Note")
             .build();
-    static final FieldMessages ERROR_FIELDS = new FieldMessages.Builder()
-            .field("reason", "algErrorReason", "Reason")
-            .build();
 
     @Inject
     AllergyService allergies;
@@ -66,9 +63,7 @@ public class ChartAllergiesView implements Serializable {
     private Allergy.Verification verification = Allergy.Verification.CONFIRMED;
     private LocalDate onset;
     private String note;
-    // entered in error
-    private AllergyRecord inError;
-    private String errorReason;
+    private final ReasonPrompt<AllergyRecord> error = new ReasonPrompt<>(FORM, "algErrorReason");
 
     public AllergyList getList() {
         if (loadedVisit != chart.getVisit()) {
@@ -101,7 +96,7 @@ public class ChartAllergiesView implements Serializable {
 
     public void startRecord() {
         recording = true;
-        inError = null;
+        error.close();
         allergen = null;
         allergenCategory = null;
         type = Allergy.Type.ALLERGY;
@@ -158,31 +153,17 @@ public class ChartAllergiesView implements Serializable {
 
     public void startError(AllergyRecord a) {
         recording = false;
-        inError = a;
-        errorReason = null;
+        error.open(a);
     }
 
     public void confirmError() {
-        if (inError == null) {
-            return;
-        }
-        FacesContext context = FacesContext.getCurrentInstance();
-        try {
-            AllergyRecord a = allergies.enteredInError(inError.id(), inError.version(), errorReason);
-            Pages.message(FacesMessage.SEVERITY_INFO, "Marked entered in error: " + a.allergen().display() + ".");
-            inError = null;
-            list = null;
-        } catch (InvalidInputException e) {
-            ERROR_FIELDS.show(context, FORM, e);
-        } catch (DomainException e) {
-            Pages.message(FacesMessage.SEVERITY_ERROR, e.getMessage());
-            inError = null;
+        if (error.confirm((r, why) -> allergies.enteredInError(r.id(), r.version(), why), a -> "Marked entered in error: " + a.allergen().display() + ".")) {
             list = null;
         }
     }
 
     public void keep() {
-        inError = null;
+        error.close();
     }
 
     /** Recording allergies (mirrors AllergyService.record: physicians, nurses, pharmacists). */
@@ -219,7 +200,7 @@ public class ChartAllergiesView implements Serializable {
     public void setOnset(LocalDate onset) { this.onset = onset; }
     public String getNote() { return note; }
     public void setNote(String note) { this.note = note; }
-    public AllergyRecord getInError() { return inError; }
-    public String getErrorReason() { return errorReason; }
-    public void setErrorReason(String errorReason) { this.errorReason = errorReason; }
+    public AllergyRecord getInError() { return error.target(); }
+    public String getErrorReason() { return error.reason(); }
+    public void setErrorReason(String errorReason) { error.reason(errorReason); }
 }

@@ -33,9 +33,6 @@ public class ChartMedicationsView implements Serializable {
             .field("frequency", "medFrequency", "Frequency")
             .field("since", "medSince", "Taken since")
             .build();
-    static final FieldMessages STOP_FIELDS = new FieldMessages.Builder()
-            .field("reason", "medStopReason", "Reason")
-            .build();
 
     @Inject
     MedicationService medications;
@@ -53,9 +50,7 @@ public class ChartMedicationsView implements Serializable {
     private String route;
     private String frequency;
     private LocalDate since;
-    // stopping
-    private MedicationRecord stopping;
-    private String stopReason;
+    private final ReasonPrompt<MedicationRecord> stop = new ReasonPrompt<>(FORM, "medStopReason");
 
     public List<MedicationRecord> getList() {
         if (loadedVisit != chart.getVisit()) {
@@ -75,7 +70,7 @@ public class ChartMedicationsView implements Serializable {
 
     public void startReport() {
         reporting = true;
-        stopping = null;
+        stop.close();
         name = null;
         code = null;
         dose = null;
@@ -107,32 +102,18 @@ public class ChartMedicationsView implements Serializable {
 
     public void startStop(MedicationRecord m) {
         reporting = false;
-        stopping = m;
-        stopReason = null;
+        stop.open(m);
     }
 
     public void confirmStop() {
-        if (stopping == null) {
-            return;
-        }
-        FacesContext context = FacesContext.getCurrentInstance();
-        try {
-            MedicationRecord m = medications.stop(stopping.id(), stopping.version(), stopReason);
-            Pages.message(FacesMessage.SEVERITY_INFO, "Stopped: " + m.summary() + ".");
-            stopping = null;
+        if (stop.confirm((m, why) -> medications.stop(m.id(), m.version(), why), m -> "Stopped: " + m.summary() + ".")) {
             list = null;
             chart.changed();
-        } catch (InvalidInputException e) {
-            STOP_FIELDS.show(context, FORM, e);
-        } catch (DomainException e) {
-            Pages.message(FacesMessage.SEVERITY_ERROR, e.getMessage());
-            stopping = null;
-            list = null;
         }
     }
 
     public void keepMedication() {
-        stopping = null;
+        stop.close();
     }
 
     public boolean canStop(MedicationRecord m) {
@@ -154,7 +135,7 @@ public class ChartMedicationsView implements Serializable {
     public void setFrequency(String frequency) { this.frequency = frequency; }
     public LocalDate getSince() { return since; }
     public void setSince(LocalDate since) { this.since = since; }
-    public MedicationRecord getStopping() { return stopping; }
-    public String getStopReason() { return stopReason; }
-    public void setStopReason(String stopReason) { this.stopReason = stopReason; }
+    public MedicationRecord getStopping() { return stop.target(); }
+    public String getStopReason() { return stop.reason(); }
+    public void setStopReason(String stopReason) { stop.reason(stopReason); }
 }

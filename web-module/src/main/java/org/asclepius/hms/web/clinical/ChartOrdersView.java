@@ -41,9 +41,6 @@ public class ChartOrdersView implements Serializable {
             .field("frequency", "orderFrequency", "Frequency")
             .field("durationDays", "orderDuration", "Duration")
             .build();
-    static final FieldMessages CANCEL_FIELDS = new FieldMessages.Builder()
-            .field("reason", "orderCancelReason", "Reason")
-            .build();
     static final int LIST_MAX = 100;
     static final int SUGGESTIONS = 15;
 
@@ -67,9 +64,7 @@ public class ChartOrdersView implements Serializable {
     private String route;
     private String frequency;
     private Integer durationDays;
-    // cancelling
-    private OrderRecord cancelling;
-    private String cancelReason;
+    private final ReasonPrompt<OrderRecord> cancel = new ReasonPrompt<>(FORM, "orderCancelReason");
 
     public List<OrderRecord> getList() {
         if (loadedVisit != chart.getVisit()) {
@@ -84,7 +79,7 @@ public class ChartOrdersView implements Serializable {
 
     public void startOrder() {
         placing = true;
-        cancelling = null;
+        cancel.close();
         kind = OrderKind.LAB;
         clearForm();
     }
@@ -168,32 +163,19 @@ public class ChartOrdersView implements Serializable {
 
     public void startCancel(OrderRecord order) {
         placing = false;
-        cancelling = order;
-        cancelReason = null;
+        cancel.open(order);
     }
 
     public void confirmCancel() {
-        if (cancelling == null) {
-            return;
-        }
-        FacesContext context = FacesContext.getCurrentInstance();
-        try {
-            OrderRecord cancelled = orders.cancel(cancelling.id(), cancelling.version(), cancelReason);
-            Pages.message(FacesMessage.SEVERITY_INFO, "Cancelled: " + cancelled.summary() + ".");
-            cancelling = null;
+        if (cancel.confirm((o, why) -> orders.cancel(o.id(), o.version(), why),
+                o -> "Cancelled: " + o.summary() + ".")) {
             list = null;
             chart.changed();
-        } catch (InvalidInputException e) {
-            CANCEL_FIELDS.show(context, FORM, e);
-        } catch (DomainException e) {
-            Pages.message(FacesMessage.SEVERITY_ERROR, e.getMessage());
-            cancelling = null;
-            list = null;
         }
     }
 
     public void keepOrder() {
-        cancelling = null;
+        cancel.close();
     }
 
     public boolean canSign(OrderRecord o) {
@@ -245,7 +227,7 @@ public class ChartOrdersView implements Serializable {
     public void setFrequency(String frequency) { this.frequency = frequency; }
     public Integer getDurationDays() { return durationDays; }
     public void setDurationDays(Integer durationDays) { this.durationDays = durationDays; }
-    public OrderRecord getCancelling() { return cancelling; }
-    public String getCancelReason() { return cancelReason; }
-    public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
+    public OrderRecord getCancelling() { return cancel.target(); }
+    public String getCancelReason() { return cancel.reason(); }
+    public void setCancelReason(String cancelReason) { cancel.reason(cancelReason); }
 }

@@ -39,9 +39,6 @@ public class ChartProblemsView implements Serializable {
             .field("verification", "condVerification", "Verification")
             .field("note", "condNote", "Note")
             .build();
-    static final FieldMessages ERROR_FIELDS = new FieldMessages.Builder()
-            .field("reason", "condErrorReason", "Reason")
-            .build();
 
     @Inject
     ConditionService conditions;
@@ -60,9 +57,7 @@ public class ChartProblemsView implements Serializable {
     private LocalDate onset;
     private Verification verification = Verification.CONFIRMED;
     private String note;
-    // entered in error
-    private ConditionRecord inError;
-    private String errorReason;
+    private final ReasonPrompt<ConditionRecord> error = new ReasonPrompt<>(FORM, "condErrorReason");
 
     public List<ConditionRecord> getList() {
         if (loadedVisit != chart.getVisit()) {
@@ -86,7 +81,7 @@ public class ChartProblemsView implements Serializable {
 
     public void startAdd() {
         adding = true;
-        inError = null;
+        error.close();
         category = ConditionCategory.PROBLEM;
         code = null;
         encounterId = chart.getDefaultEncounter();
@@ -132,31 +127,17 @@ public class ChartProblemsView implements Serializable {
 
     public void startError(ConditionRecord c) {
         adding = false;
-        inError = c;
-        errorReason = null;
+        error.open(c);
     }
 
     public void confirmError() {
-        if (inError == null) {
-            return;
-        }
-        FacesContext context = FacesContext.getCurrentInstance();
-        try {
-            ConditionRecord c = conditions.enteredInError(inError.id(), inError.version(), errorReason);
-            Pages.message(FacesMessage.SEVERITY_INFO, "Marked entered in error: " + c.code().code() + ".");
-            inError = null;
-            list = null;
-        } catch (InvalidInputException e) {
-            ERROR_FIELDS.show(context, FORM, e);
-        } catch (DomainException e) {
-            Pages.message(FacesMessage.SEVERITY_ERROR, e.getMessage());
-            inError = null;
+        if (error.confirm((r, why) -> conditions.enteredInError(r.id(), r.version(), why), c -> "Marked entered in error: " + c.code().code() + ".")) {
             list = null;
         }
     }
 
     public void keep() {
-        inError = null;
+        error.close();
     }
 
     private void change(java.util.function.Supplier<ConditionRecord> action, String done) {
@@ -206,7 +187,7 @@ public class ChartProblemsView implements Serializable {
     public void setVerification(Verification verification) { this.verification = verification; }
     public String getNote() { return note; }
     public void setNote(String note) { this.note = note; }
-    public ConditionRecord getInError() { return inError; }
-    public String getErrorReason() { return errorReason; }
-    public void setErrorReason(String errorReason) { this.errorReason = errorReason; }
+    public ConditionRecord getInError() { return error.target(); }
+    public String getErrorReason() { return error.reason(); }
+    public void setErrorReason(String errorReason) { error.reason(errorReason); }
 }

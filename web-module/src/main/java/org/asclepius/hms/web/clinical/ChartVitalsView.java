@@ -45,9 +45,6 @@ public class ChartVitalsView implements Serializable {
             .field("height", "vitHeight", "Height")
             .field("pain", "vitPain", "Pain score")
             .build();
-    static final FieldMessages ERROR_FIELDS = new FieldMessages.Builder()
-            .field("reason", "vitErrorReason", "Reason")
-            .build();
     static final int HISTORY_MAX = 200;
     static final int TREND_MAX = 100;
     /** The trend charts, in this order (blood pressure as one chart with two lines). */
@@ -81,8 +78,7 @@ public class ChartVitalsView implements Serializable {
     private BigDecimal height;
     private Integer pain;
     // entered in error
-    private ObservationRecord erring;
-    private String errorReason;
+    private final ReasonPrompt<ObservationRecord> error = new ReasonPrompt<>(ERROR_FORM, "vitErrorReason");
 
     private void fresh() {
         if (loadedVisit != chart.getVisit()) {
@@ -160,29 +156,14 @@ public class ChartVitalsView implements Serializable {
     }
 
     public void startError(ObservationRecord o) {
-        erring = o;
-        errorReason = null;
+        error.open(o);
     }
 
     public void confirmError() {
-        if (erring == null) {
-            return;
-        }
-        FacesContext context = FacesContext.getCurrentInstance();
-        try {
-            vitals.enteredInError(erring.id(), erring.version(), errorReason);
-            Pages.message(FacesMessage.SEVERITY_INFO, erring.kind().label() + " " + erring.display()
-                    + " marked entered in error.");
-            erring = null;
+        if (error.confirm((o, why) -> vitals.enteredInError(o.id(), o.version(), why),
+                o -> o.kind().label() + " " + o.display() + " marked entered in error.")) {
             reload();
             chart.changed();
-            PrimeFaces.current().executeScript("PF('vitalErrorDialog').hide()");
-        } catch (InvalidInputException e) {
-            ERROR_FIELDS.show(context, ERROR_FORM, e);
-        } catch (DomainException e) {
-            Pages.message(FacesMessage.SEVERITY_ERROR, e.getMessage());
-            erring = null;
-            reload();
             PrimeFaces.current().executeScript("PF('vitalErrorDialog').hide()");
         }
     }
@@ -225,7 +206,7 @@ public class ChartVitalsView implements Serializable {
     public void setHeight(BigDecimal height) { this.height = height; }
     public Integer getPain() { return pain; }
     public void setPain(Integer pain) { this.pain = pain; }
-    public ObservationRecord getErring() { return erring; }
-    public String getErrorReason() { return errorReason; }
-    public void setErrorReason(String errorReason) { this.errorReason = errorReason; }
+    public ObservationRecord getErring() { return error.target(); }
+    public String getErrorReason() { return error.reason(); }
+    public void setErrorReason(String errorReason) { error.reason(errorReason); }
 }
