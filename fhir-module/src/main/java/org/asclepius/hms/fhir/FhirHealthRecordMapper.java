@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -13,6 +15,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.asclepius.hms.clinical.allergies.Allergy;
+import org.asclepius.hms.clinical.allergies.AllergyRecord;
 import org.asclepius.hms.clinical.notes.ClinicalNote;
 import org.asclepius.hms.clinical.notes.NoteRecord;
 import org.asclepius.hms.clinical.notes.NoteTemplate;
@@ -20,14 +24,23 @@ import org.asclepius.hms.clinical.orders.OrderKind;
 import org.asclepius.hms.clinical.orders.OrderPriority;
 import org.asclepius.hms.clinical.orders.OrderRecord;
 import org.asclepius.hms.clinical.orders.OrderStatus;
+import org.asclepius.hms.clinical.problems.ClinicalStatus;
+import org.asclepius.hms.clinical.problems.ConditionCategory;
+import org.asclepius.hms.clinical.problems.ConditionRecord;
+import org.asclepius.hms.clinical.problems.DiagnosisRank;
+import org.asclepius.hms.clinical.problems.Verification;
 import org.asclepius.hms.clinical.vitals.ObservationRecord;
 import org.asclepius.hms.clinical.vitals.VitalSign;
 import org.asclepius.hms.shared.Code;
 import org.asclepius.hms.shared.CodeSystems;
+import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Dosage;
@@ -41,6 +54,10 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.codesystems.AllergyintoleranceClinical;
+import org.hl7.fhir.r4.model.codesystems.AllergyintoleranceVerification;
+import org.hl7.fhir.r4.model.codesystems.ConditionClinical;
+import org.hl7.fhir.r4.model.codesystems.ConditionVerStatus;
 
 /**
  * Maps the health record to FHIR R4. Pure. One section per resource, each the same shape: {@code toFhir(record)},
@@ -57,6 +74,12 @@ import org.hl7.fhir.r4.model.ServiceRequest;
  *   <li>ServiceRequest: lab and imaging orders (category SNOMED CT laboratory procedure / imaging).</li>
  *   <li>DocumentReference: signed clinical notes (LOINC document type by template, docStatus, the current text and
  *       its addenda as a text/plain attachment).</li>
+ *   <li>Condition: problems (problem-list-item) and encounter diagnoses (encounter-diagnosis), coded in ICD-10-CM or
+ *       SNOMED CT (with the ICD-10-CM map as a second coding), condition-clinical / condition-ver-status, a
+ *       diagnosis's rank in an extension of the hospital's ({@value #DIAGNOSIS_RANK}).</li>
+ *   <li>AllergyIntolerance: allergies and intolerances (RxNorm or the hospital's allergen list, with the SNOMED CT
+ *       substance code where known), reaction and severity; "no known allergies" as the IPS way, SNOMED CT
+ *       {@value #NO_KNOWN_ALLERGY}, id {@code nka-<patient id>}.</li>
  * </ul>
  * Clinicians are not Practitioner resources yet: the recorder, requester and author are references with only a
  * display (the user name), as Encounter's attending.
@@ -73,6 +96,21 @@ public final class FhirHealthRecordMapper {
     /** The hospital's note templates (code = {@link NoteTemplate} name), beside the LOINC document type. */
     public static final String NOTE_TEMPLATE = "urn:asclepius:note-template";
     public static final String PLAIN_TEXT = "text/plain; charset=UTF-8";
+    public static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
+    public static final String PROBLEM_LIST_ITEM = "problem-list-item";
+    public static final String ENCOUNTER_DIAGNOSIS = "encounter-diagnosis";
+    /**
+     * The rank of an encounter diagnosis (valueCode {@code primary} or {@code secondary}): R4 Condition has no rank,
+     * and Encounter.diagnosis.rank would put the chart's diagnoses into the Encounter, which roles that must not see
+     * diagnoses (the front desk, integration systems) read.
+     */
+    public static final String DIAGNOSIS_RANK = "urn:asclepius:fhir:diagnosis-rank";
+    /** The system of the AllergyIntolerance category codes (a {@code code}, not a CodeableConcept, in R4). */
+    public static final String ALLERGY_CATEGORY = "http://hl7.org/fhir/allergy-intolerance-category";
+    /** SNOMED CT "No known allergy (situation)": how the IPS exchanges "no known allergies". */
+    public static final String NO_KNOWN_ALLERGY = "716186003";
+    /** The id of a patient's "no known allergies" statement: this prefix and the patient's id. */
+    public static final String NO_KNOWN_ALLERGIES_ID = "nka-";
 
     /** The Observation categories (observation-category) a search may name; only vital-signs is used here. */
     static final Set<String> OBSERVATION_CATEGORIES = Set.of("social-history", VITAL_SIGNS, "imaging", "laboratory",
@@ -406,6 +444,255 @@ public final class FhirHealthRecordMapper {
         }
     }
 
+    // ---------------------------------------------------------------- Condition (problems and diagnoses)
+
+    public static Condition toFhir(ConditionRecord r) {
+        Condition c = new Condition();
+        c.setId(id("Condition", r.id(), r.version()));
+        c.setMeta(meta(r.version()));
+        // con-5: an entry in error has no clinical status (and so, by con-4, no abatement)
+        if (!r.enteredInError()) {
+            c.setClinicalStatus(coded(conditionClinical(r.clinicalStatus())));
+        }
+        c.setVerificationStatus(coded(conditionVerification(r.verification())));
+        c.addCategory(category(r.category()));
+        CodeableConcept code = concept(r.code());
+        if (r.mappedCode() != null && !CodeSystems.ICD10CM.equals(r.code().system())) {
+            code.addCoding(new Coding().setSystem(CodeSystems.ICD10CM).setCode(r.mappedCode()));
+        }
+        c.setCode(code);
+        c.setSubject(patient(r.patientId()));
+        if (r.encounterId() != null) {
+            c.setEncounter(encounter(r.encounterId()));
+        }
+        if (r.onsetDate() != null) {
+            c.setOnset(date(r.onsetDate()));
+        }
+        if (r.abatementDate() != null && !r.enteredInError()) {
+            c.setAbatement(date(r.abatementDate()));
+        }
+        c.setRecordedDateElement(dateTime(r.recordedAt()));
+        if (r.recordedBy() != null) {
+            c.setRecorder(new Reference().setDisplay(r.recordedBy()));
+        }
+        if (r.rank() != null) {
+            c.addExtension(DIAGNOSIS_RANK, new CodeType(rank(r.rank())));
+        }
+        if (r.note() != null) {
+            c.addNote(new Annotation().setText(r.note()));
+        }
+        if (r.enteredInError() && r.errorReason() != null) {
+            c.addNote(new Annotation().setText("Entered in error: " + r.errorReason()));
+        }
+        return c;
+    }
+
+    public static ConditionClinical conditionClinical(ClinicalStatus s) {
+        return switch (s) {
+            case ACTIVE -> ConditionClinical.ACTIVE;
+            case RECURRENCE -> ConditionClinical.RECURRENCE;
+            case RELAPSE -> ConditionClinical.RELAPSE;
+            case INACTIVE -> ConditionClinical.INACTIVE;
+            case REMISSION -> ConditionClinical.REMISSION;
+            case RESOLVED -> ConditionClinical.RESOLVED;
+        };
+    }
+
+    public static ConditionVerStatus conditionVerification(Verification v) {
+        return switch (v) {
+            case UNCONFIRMED -> ConditionVerStatus.UNCONFIRMED;
+            case PROVISIONAL -> ConditionVerStatus.PROVISIONAL;
+            case DIFFERENTIAL -> ConditionVerStatus.DIFFERENTIAL;
+            case CONFIRMED -> ConditionVerStatus.CONFIRMED;
+            case REFUTED -> ConditionVerStatus.REFUTED;
+            case ENTERED_IN_ERROR -> ConditionVerStatus.ENTEREDINERROR;
+        };
+    }
+
+    public static CodeableConcept category(ConditionCategory category) {
+        return switch (category) {
+            case PROBLEM -> new CodeableConcept(new Coding(CONDITION_CATEGORY, PROBLEM_LIST_ITEM, "Problem List Item"))
+                    .setText("Problem");
+            case DIAGNOSIS -> new CodeableConcept(new Coding(CONDITION_CATEGORY, ENCOUNTER_DIAGNOSIS,
+                    "Encounter Diagnosis")).setText("Encounter diagnosis");
+        };
+    }
+
+    /** {@code primary} or {@code secondary}, the value of the {@value #DIAGNOSIS_RANK} extension. */
+    public static String rank(DiagnosisRank rank) {
+        return rank.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The clinical statuses a condition-clinical code stands for; null for a code that is none. */
+    static Set<ClinicalStatus> clinicalStatuses(String code) {
+        ConditionClinical fhir;
+        try {
+            fhir = ConditionClinical.fromCode(code);
+        } catch (FHIRException unknown) {
+            return null;
+        }
+        return fhir == null || fhir == ConditionClinical.NULL ? null
+                : inverse(ClinicalStatus.class, FhirHealthRecordMapper::conditionClinical, fhir);
+    }
+
+    /** The category a condition-category code stands for; null for a code that is none. */
+    static Set<ConditionCategory> conditionCategories(String code) {
+        return switch (code) {
+            case PROBLEM_LIST_ITEM -> EnumSet.of(ConditionCategory.PROBLEM);
+            case ENCOUNTER_DIAGNOSIS -> EnumSet.of(ConditionCategory.DIAGNOSIS);
+            default -> null;
+        };
+    }
+
+    // ---------------------------------------------------------------- AllergyIntolerance
+
+    /**
+     * An allergy or intolerance; {@code snomed} is the SNOMED CT code of the allergen where the hospital's list knows
+     * one (a second coding beside the RxNorm or local one), else null.
+     */
+    public static AllergyIntolerance toFhir(AllergyRecord r, Code snomed) {
+        AllergyIntolerance a = new AllergyIntolerance();
+        a.setId(id("AllergyIntolerance", r.id(), r.version()));
+        a.setMeta(meta(r.version()));
+        boolean inError = r.verification() == Allergy.Verification.ENTERED_IN_ERROR;
+        // ait-1/ait-2: a clinical status unless entered in error, and none then
+        if (!inError) {
+            a.setClinicalStatus(coded(allergyClinical(r.status())));
+        }
+        a.setVerificationStatus(coded(allergyVerification(r.verification())));
+        a.setType(r.type() == Allergy.Type.INTOLERANCE ? AllergyIntolerance.AllergyIntoleranceType.INTOLERANCE
+                : AllergyIntolerance.AllergyIntoleranceType.ALLERGY);
+        a.addCategory(allergyCategory(r.category()));
+        CodeableConcept code = concept(r.allergen());
+        if (snomed != null && !CodeSystems.SNOMED.equals(r.allergen().system())) {
+            code.addCoding(new Coding(CodeSystems.SNOMED, snomed.code(), snomed.display()));
+        }
+        a.setCode(code);
+        a.setPatient(patient(r.patientId()));
+        if (r.encounterId() != null) {
+            a.setEncounter(encounter(r.encounterId()));
+        }
+        if (r.onsetDate() != null) {
+            a.setOnset(date(r.onsetDate()));
+        }
+        a.setRecordedDateElement(dateTime(r.recordedAt()));
+        if (r.recordedBy() != null) {
+            a.setRecorder(new Reference().setDisplay(r.recordedBy()));
+        }
+        if (r.reaction() != null || r.severity() != null) {
+            AllergyIntolerance.AllergyIntoleranceReactionComponent reaction = a.addReaction();
+            // manifestation is required (1..*): a severity recorded without a description says so
+            reaction.addManifestation(new CodeableConcept().setText(r.reaction() != null ? r.reaction()
+                    : "Reaction not described"));
+            if (r.severity() != null) {
+                reaction.setSeverity(severity(r.severity()));
+            }
+        }
+        if (r.note() != null) {
+            a.addNote(new Annotation().setText(r.note()));
+        }
+        if (inError && r.errorReason() != null) {
+            a.addNote(new Annotation().setText("Entered in error: " + r.errorReason()));
+        }
+        return a;
+    }
+
+    /**
+     * "No known allergies" recorded for the patient (explicitly, and no current allergy since), as the International
+     * Patient Summary exchanges it: an active, confirmed AllergyIntolerance coded SNOMED CT 716186003 "No known
+     * allergy", id {@code nka-<patient id>} (one per patient: it stays while the statement holds).
+     */
+    public static AllergyIntolerance noKnownAllergies(long patientId, String recordedBy, Instant recordedAt) {
+        AllergyIntolerance a = new AllergyIntolerance();
+        a.setId(new IdType("AllergyIntolerance", noKnownAllergiesId(patientId)));
+        if (recordedAt != null) {
+            a.setMeta(new Meta().setLastUpdatedElement(instant(recordedAt)));
+        }
+        a.setClinicalStatus(coded(allergyClinical(Allergy.Status.ACTIVE)));
+        a.setVerificationStatus(coded(allergyVerification(Allergy.Verification.CONFIRMED)));
+        a.setCode(new CodeableConcept(new Coding(CodeSystems.SNOMED, NO_KNOWN_ALLERGY, "No known allergy"))
+                .setText("No known allergies"));
+        a.setPatient(patient(patientId));
+        if (recordedAt != null) {
+            a.setRecordedDateElement(dateTime(recordedAt));
+        }
+        if (recordedBy != null) {
+            a.setRecorder(new Reference().setDisplay(recordedBy));
+        }
+        return a;
+    }
+
+    public static String noKnownAllergiesId(long patientId) {
+        return NO_KNOWN_ALLERGIES_ID + patientId;
+    }
+
+    /** The patient of an id {@code nka-<patient id>}, or null for any other id. */
+    static Long noKnownAllergiesPatient(String id) {
+        if (id == null || !id.startsWith(NO_KNOWN_ALLERGIES_ID)) {
+            return null;
+        }
+        String patient = id.substring(NO_KNOWN_ALLERGIES_ID.length());
+        return patient.matches("\\d{1,18}") ? Long.valueOf(patient) : null;
+    }
+
+    public static AllergyintoleranceClinical allergyClinical(Allergy.Status s) {
+        return switch (s) {
+            case ACTIVE -> AllergyintoleranceClinical.ACTIVE;
+            case INACTIVE -> AllergyintoleranceClinical.INACTIVE;
+            case RESOLVED -> AllergyintoleranceClinical.RESOLVED;
+        };
+    }
+
+    public static AllergyintoleranceVerification allergyVerification(Allergy.Verification v) {
+        return switch (v) {
+            case UNCONFIRMED -> AllergyintoleranceVerification.UNCONFIRMED;
+            case CONFIRMED -> AllergyintoleranceVerification.CONFIRMED;
+            case REFUTED -> AllergyintoleranceVerification.REFUTED;
+            case ENTERED_IN_ERROR -> AllergyintoleranceVerification.ENTEREDINERROR;
+        };
+    }
+
+    public static AllergyIntolerance.AllergyIntoleranceCategory allergyCategory(Allergy.Category c) {
+        return switch (c) {
+            case MEDICATION -> AllergyIntolerance.AllergyIntoleranceCategory.MEDICATION;
+            case FOOD -> AllergyIntolerance.AllergyIntoleranceCategory.FOOD;
+            case ENVIRONMENT -> AllergyIntolerance.AllergyIntoleranceCategory.ENVIRONMENT;
+            case BIOLOGIC -> AllergyIntolerance.AllergyIntoleranceCategory.BIOLOGIC;
+        };
+    }
+
+    public static AllergyIntolerance.AllergyIntoleranceSeverity severity(Allergy.Severity s) {
+        return switch (s) {
+            case MILD -> AllergyIntolerance.AllergyIntoleranceSeverity.MILD;
+            case MODERATE -> AllergyIntolerance.AllergyIntoleranceSeverity.MODERATE;
+            case SEVERE -> AllergyIntolerance.AllergyIntoleranceSeverity.SEVERE;
+        };
+    }
+
+    /** The allergy statuses an allergyintolerance-clinical code stands for; null for a code that is none. */
+    static Set<Allergy.Status> allergyStatuses(String code) {
+        AllergyintoleranceClinical fhir;
+        try {
+            fhir = AllergyintoleranceClinical.fromCode(code);
+        } catch (FHIRException unknown) {
+            return null;
+        }
+        return fhir == null || fhir == AllergyintoleranceClinical.NULL ? null
+                : inverse(Allergy.Status.class, FhirHealthRecordMapper::allergyClinical, fhir);
+    }
+
+    /** The allergy categories an allergy-intolerance-category code stands for; null for a code that is none. */
+    static Set<Allergy.Category> allergyCategories(String code) {
+        AllergyIntolerance.AllergyIntoleranceCategory fhir;
+        try {
+            fhir = AllergyIntolerance.AllergyIntoleranceCategory.fromCode(code);
+        } catch (FHIRException unknown) {
+            return null;
+        }
+        return fhir == null || fhir == AllergyIntolerance.AllergyIntoleranceCategory.NULL ? null
+                : inverse(Allergy.Category.class, FhirHealthRecordMapper::allergyCategory, fhir);
+    }
+
     // ---------------------------------------------------------------- shared
 
     private static IdType id(String type, long id, long version) {
@@ -433,6 +720,28 @@ public final class FhirHealthRecordMapper {
         DateTimeType dt = new DateTimeType(Date.from(t));
         dt.setTimeZoneZulu(true);
         return dt;
+    }
+
+    /** A date without time (day precision, as the record keeps onset and abatement). */
+    private static DateTimeType date(LocalDate d) {
+        return new DateTimeType(d.toString());
+    }
+
+    /** A status of a FHIR code system (HAPI's enumeration of it) as a CodeableConcept. */
+    private static CodeableConcept coded(ConditionClinical c) {
+        return new CodeableConcept(new Coding(c.getSystem(), c.toCode(), c.getDisplay()));
+    }
+
+    private static CodeableConcept coded(ConditionVerStatus c) {
+        return new CodeableConcept(new Coding(c.getSystem(), c.toCode(), c.getDisplay()));
+    }
+
+    private static CodeableConcept coded(AllergyintoleranceClinical c) {
+        return new CodeableConcept(new Coding(c.getSystem(), c.toCode(), c.getDisplay()));
+    }
+
+    private static CodeableConcept coded(AllergyintoleranceVerification c) {
+        return new CodeableConcept(new Coding(c.getSystem(), c.toCode(), c.getDisplay()));
     }
 
     private static InstantType instant(Instant t) {

@@ -25,6 +25,18 @@ final class HealthRecordSearch {
         return EncounterResourceProvider.patientId(patient);
     }
 
+    /** The encounter of {@code encounter=Encounter/<id>} (or {@code <id>}); anything else is a 400. */
+    static long encounterId(String parameter, ReferenceParam encounter) {
+        String type = encounter.getResourceType();
+        String id = encounter.getIdPart();
+        if ((encounter.getChain() != null && !encounter.getChain().isBlank())
+                || (type != null && !"Encounter".equals(type)) || id == null || !id.matches("\\d{1,18}")) {
+            throw new InvalidRequestException("Search parameter '" + parameter + "' must name an encounter: "
+                    + parameter + "=Encounter/<id>");
+        }
+        return Long.parseLong(id);
+    }
+
     /**
      * The hospital's values the tokens stand for (comma = or). {@code lookup} gets the token's system (null when
      * none) and code and returns the values it stands for — empty for a valid code the hospital never uses — or

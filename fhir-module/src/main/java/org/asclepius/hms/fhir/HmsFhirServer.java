@@ -13,8 +13,11 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import org.asclepius.hms.audit.AuditTrail;
+import org.asclepius.hms.clinical.allergies.AllergyService;
+import org.asclepius.hms.clinical.coding.AllergenService;
 import org.asclepius.hms.clinical.notes.NoteService;
 import org.asclepius.hms.clinical.orders.OrderService;
+import org.asclepius.hms.clinical.problems.ConditionService;
 import org.asclepius.hms.clinical.vitals.VitalSignService;
 import org.asclepius.hms.encounter.EncounterDirectory;
 import org.asclepius.hms.inpatient.LocationDirectory;
@@ -67,6 +70,12 @@ public class HmsFhirServer extends RestfulServer {
     private transient OrderService orders;
     @EJB
     private transient NoteService notes;
+    @EJB
+    private transient ConditionService conditions;
+    @EJB
+    private transient AllergyService allergies;
+    @EJB
+    private transient AllergenService allergens;
     @Inject
     private transient RequestContext requestContext;
 
@@ -107,6 +116,8 @@ public class HmsFhirServer extends RestfulServer {
         registerProvider(new MedicationRequestResourceProvider(orders));
         registerProvider(new ServiceRequestResourceProvider(orders));
         registerProvider(new DocumentReferenceResourceProvider(notes));
+        registerProvider(new ConditionResourceProvider(conditions));
+        registerProvider(new AllergyIntoleranceResourceProvider(allergies, allergens));
         registerInterceptor(new FhirExceptionInterceptor(audit, this::requestId));
         registerInterceptor(new SecurityInCapabilityStatement());
     }

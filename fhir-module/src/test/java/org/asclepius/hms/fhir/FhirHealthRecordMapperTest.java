@@ -8,10 +8,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.asclepius.hms.clinical.allergies.Allergy;
+import org.asclepius.hms.clinical.allergies.AllergyRecord;
 import org.asclepius.hms.clinical.notes.ClinicalNote;
 import org.asclepius.hms.clinical.notes.ClinicalNoteVersion;
 import org.asclepius.hms.clinical.notes.NoteRecord;
@@ -20,11 +23,20 @@ import org.asclepius.hms.clinical.orders.OrderKind;
 import org.asclepius.hms.clinical.orders.OrderPriority;
 import org.asclepius.hms.clinical.orders.OrderRecord;
 import org.asclepius.hms.clinical.orders.OrderStatus;
+import org.asclepius.hms.clinical.problems.ClinicalStatus;
+import org.asclepius.hms.clinical.problems.ConditionCategory;
+import org.asclepius.hms.clinical.problems.ConditionRecord;
+import org.asclepius.hms.clinical.problems.DiagnosisRank;
+import org.asclepius.hms.clinical.problems.Verification;
 import org.asclepius.hms.clinical.vitals.ObservationRecord;
 import org.asclepius.hms.clinical.vitals.VitalSign;
 import org.asclepius.hms.shared.Code;
 import org.asclepius.hms.shared.CodeSystems;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -430,5 +442,312 @@ class FhirHealthRecordMapperTest {
                 "dr.house", sections("Subjective", "unfinished"), List.of(), List.of(), null, null, null, TAKEN,
                 "dr.house", TAKEN, 0L);
         assertThatThrownBy(() -> FhirHealthRecordMapper.toFhir(draft)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---------------------------------------------------------------- Condition
+
+    static final Code DIABETES = new Code(CodeSystems.ICD10CM, "E11.9", "Type 2 diabetes mellitus without complications");
+    static final Code COPD = new Code(CodeSystems.ICD10CM, "J44.9", "Chronic obstructive pulmonary disease, unspecified");
+    static final Code HYPERTENSION_SNOMED = new Code(CodeSystems.SNOMED, "59621000", "Essential hypertension (disorder)");
+
+    static ConditionRecord condition(ConditionCategory category, Long encounterId, Code code, String mapped,
+                                     ClinicalStatus status, LocalDate abatement, Verification verification,
+                                     DiagnosisRank rank, String errorReason) {
+        return new ConditionRecord(600L, 42L, encounterId, category, code, mapped, LocalDate.of(2015, 6, 1),
+                abatement, status, verification, rank, category == ConditionCategory.PROBLEM ? "Diet and metformin"
+                : null, errorReason, "nurse.jones", RECORDED, 3L);
+    }
+
+    static ConditionRecord problem(Code code) {
+        return condition(ConditionCategory.PROBLEM, null, code, null, ClinicalStatus.ACTIVE, null,
+                Verification.CONFIRMED, null, null);
+    }
+
+    private static String codeOf(CodeableConcept concept, String system) {
+        return concept.getCoding().stream().filter(c -> system.equals(c.getSystem())).map(Coding::getCode)
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void icd10Problem_isAProblemListItem_withStatusesCodeOnsetAndRecorder() {
+        Condition c = FhirHealthRecordMapper.toFhir(problem(DIABETES));
+
+        assertThat(c.getIdElement().getIdPart()).isEqualTo("600");
+        assertThat(c.getMeta().getVersionId()).isEqualTo("3");
+        assertThat(c.getClinicalStatus().getCoding()).extracting(Coding::getSystem, Coding::getCode).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("http://terminology.hl7.org/CodeSystem/condition-clinical",
+                        "active"));
+        assertThat(c.getVerificationStatus().getCoding()).extracting(Coding::getSystem, Coding::getCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed"));
+        assertThat(c.getCategory()).hasSize(1);
+        assertThat(c.getCategoryFirstRep().getCodingFirstRep().getSystem())
+                .isEqualTo("http://terminology.hl7.org/CodeSystem/condition-category");
+        assertThat(c.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("problem-list-item");
+        assertThat(c.getCode().getCoding()).hasSize(1);
+        Coding code = c.getCode().getCodingFirstRep();
+        assertThat(code.getSystem()).isEqualTo("http://hl7.org/fhir/sid/icd-10-cm");
+        assertThat(code.getCode()).isEqualTo("E11.9");
+        assertThat(code.getDisplay()).isEqualTo("Type 2 diabetes mellitus without complications");
+        assertThat(c.getCode().getText()).isEqualTo("Type 2 diabetes mellitus without complications");
+        assertThat(c.getSubject().getReference()).isEqualTo("Patient/42");
+        assertThat(c.hasEncounter()).as("a problem belongs to no encounter").isFalse();
+        assertThat(c.getOnsetDateTimeType().getValueAsString()).isEqualTo("2015-06-01");
+        assertThat(c.getOnsetDateTimeType().getPrecision()).isEqualTo(ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY);
+        assertThat(c.hasAbatement()).isFalse();
+        assertThat(c.getRecordedDate()).isEqualTo(Date.from(RECORDED));
+        assertThat(c.getRecorder().getDisplay()).isEqualTo("nurse.jones");
+        assertThat(c.getNoteFirstRep().getText()).isEqualTo("Diet and metformin");
+        assertThat(c.getExtension()).as("a problem has no rank").isEmpty();
+    }
+
+    @Test
+    void encounterDiagnoses_areEncounterDiagnoses_ofTheirEncounter_withTheRankInTheHospitalsExtension() {
+        Condition primary = FhirHealthRecordMapper.toFhir(condition(ConditionCategory.DIAGNOSIS, 77L, COPD, null,
+                ClinicalStatus.ACTIVE, null, Verification.PROVISIONAL, DiagnosisRank.PRIMARY, null));
+        Condition secondary = FhirHealthRecordMapper.toFhir(condition(ConditionCategory.DIAGNOSIS, 77L, DIABETES,
+                null, ClinicalStatus.ACTIVE, null, Verification.CONFIRMED, DiagnosisRank.SECONDARY, null));
+
+        assertThat(primary.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("encounter-diagnosis");
+        assertThat(primary.getEncounter().getReference()).isEqualTo("Encounter/77");
+        assertThat(primary.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("provisional");
+        assertThat(primary.getExtensionByUrl("urn:asclepius:fhir:diagnosis-rank").getValue())
+                .isInstanceOfSatisfying(CodeType.class, v -> assertThat(v.getValue()).isEqualTo("primary"));
+        assertThat(((CodeType) secondary.getExtensionByUrl(FhirHealthRecordMapper.DIAGNOSIS_RANK).getValue())
+                .getValue()).isEqualTo("secondary");
+        assertThat(primary.getExtension()).hasSize(1);
+    }
+
+    @Test
+    void snomedCondition_keepsItsCode_andCarriesItsIcd10CmMapAsASecondCoding() {
+        Condition mapped = FhirHealthRecordMapper.toFhir(condition(ConditionCategory.PROBLEM, null,
+                HYPERTENSION_SNOMED, "I10", ClinicalStatus.RESOLVED, LocalDate.of(2020, 1, 31),
+                Verification.CONFIRMED, null, null));
+
+        assertThat(mapped.getCode().getCoding()).extracting(Coding::getSystem, Coding::getCode).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("http://snomed.info/sct", "59621000"),
+                org.assertj.core.groups.Tuple.tuple("http://hl7.org/fhir/sid/icd-10-cm", "I10"));
+        assertThat(mapped.getCode().getCodingFirstRep().getDisplay()).isEqualTo("Essential hypertension (disorder)");
+        assertThat(mapped.getCode().getText()).isEqualTo("Essential hypertension (disorder)");
+        assertThat(mapped.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("resolved");
+        assertThat(mapped.getAbatementDateTimeType().getValueAsString()).isEqualTo("2020-01-31");
+
+        Condition unmapped = FhirHealthRecordMapper.toFhir(problem(new Code(CodeSystems.SNOMED, "160903007",
+                "Full-time employment (finding)")));
+        assertThat(unmapped.getCode().getCoding()).hasSize(1);
+        assertThat(codeOf(unmapped.getCode(), CodeSystems.SNOMED)).isEqualTo("160903007");
+    }
+
+    @Test
+    void conditionEnteredInError_hasNoClinicalStatusNorAbatement_andTheReasonAsANote() {
+        Condition c = FhirHealthRecordMapper.toFhir(condition(ConditionCategory.DIAGNOSIS, 77L, COPD, null,
+                ClinicalStatus.RESOLVED, LocalDate.of(2030, 5, 6), Verification.ENTERED_IN_ERROR,
+                DiagnosisRank.PRIMARY, "Spirometry normal"));
+
+        assertThat(c.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("entered-in-error");
+        assertThat(c.hasClinicalStatus()).as("con-5").isFalse();
+        assertThat(c.hasAbatement()).as("con-4 needs a clinical status with an abatement").isFalse();
+        assertThat(c.getNote()).extracting(n -> n.getText()).containsExactly("Entered in error: Spirometry normal");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ACTIVE, active", "RECURRENCE, recurrence", "RELAPSE, relapse", "INACTIVE, inactive",
+            "REMISSION, remission", "RESOLVED, resolved"})
+    void conditionClinicalStatus_andItsInverse(ClinicalStatus status, String fhir) {
+        assertThat(FhirHealthRecordMapper.conditionClinical(status).toCode()).isEqualTo(fhir);
+        assertThat(FhirHealthRecordMapper.clinicalStatuses(fhir)).containsExactly(status);
+        assertThat(ConditionResourceProvider.statuses("http://terminology.hl7.org/CodeSystem/condition-clinical", fhir))
+                .containsExactly(status);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"UNCONFIRMED, unconfirmed", "PROVISIONAL, provisional", "DIFFERENTIAL, differential",
+            "CONFIRMED, confirmed", "REFUTED, refuted", "ENTERED_IN_ERROR, entered-in-error"})
+    void conditionVerification_followsTheRecord(Verification verification, String fhir) {
+        assertThat(FhirHealthRecordMapper.conditionVerification(verification).toCode()).isEqualTo(fhir);
+        assertThat(FhirHealthRecordMapper.conditionVerification(verification).getSystem())
+                .isEqualTo("http://terminology.hl7.org/CodeSystem/condition-ver-status");
+    }
+
+    @Test
+    void conditionSearchValues_unknownCodesAreInvalid_anotherSystemFindsNothing() {
+        assertThat(ConditionResourceProvider.categories(null, "problem-list-item"))
+                .containsExactly(ConditionCategory.PROBLEM);
+        assertThat(ConditionResourceProvider.categories("http://terminology.hl7.org/CodeSystem/condition-category",
+                "encounter-diagnosis")).containsExactly(ConditionCategory.DIAGNOSIS);
+        assertThat(ConditionResourceProvider.categories(null, "health-concern")).as("not R4's").isNull();
+        assertThat(ConditionResourceProvider.categories("http://hl7.org/fhir/us/core/CodeSystem/condition-category",
+                "health-concern")).isEmpty();
+        assertThat(ConditionResourceProvider.statuses(null, "current")).isNull();
+        assertThat(ConditionResourceProvider.statuses("http://snomed.info/sct", "active")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- AllergyIntolerance
+
+    static final Code PENICILLIN = new Code(CodeSystems.RXNORM, "7980", "Penicillin G");
+    static final Code PEANUT = new Code(CodeSystems.LOCAL_ALLERGEN, "food-peanut", "Peanut");
+    static final Code PEANUT_SNOMED = new Code(CodeSystems.SNOMED, "762952008", "Peanut");
+
+    static AllergyRecord allergy(Code allergen, Allergy.Category category, Allergy.Type type, String reaction,
+                                 Allergy.Severity severity, Allergy.Status status, Allergy.Verification verification,
+                                 String errorReason) {
+        return new AllergyRecord(700L, 42L, 77L, allergen, category, type, reaction, severity, status, verification,
+                LocalDate.of(2010, 3, 4), "Told by her GP", errorReason, "nurse.jones", RECORDED, 2L);
+    }
+
+    @Test
+    void drugAllergy_isAMedicationAllergy_withRxNormCodeReactionAndSeverity() {
+        AllergyIntolerance a = FhirHealthRecordMapper.toFhir(allergy(PENICILLIN, Allergy.Category.MEDICATION,
+                Allergy.Type.ALLERGY, "Anaphylaxis", Allergy.Severity.SEVERE, Allergy.Status.ACTIVE,
+                Allergy.Verification.CONFIRMED, null), null);
+
+        assertThat(a.getIdElement().getIdPart()).isEqualTo("700");
+        assertThat(a.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(a.getClinicalStatus().getCodingFirstRep().getSystem())
+                .isEqualTo("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical");
+        assertThat(a.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("active");
+        assertThat(a.getVerificationStatus().getCodingFirstRep().getSystem())
+                .isEqualTo("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification");
+        assertThat(a.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("confirmed");
+        assertThat(a.getType()).isEqualTo(AllergyIntolerance.AllergyIntoleranceType.ALLERGY);
+        assertThat(a.getCategory()).extracting(c -> c.getValue())
+                .containsExactly(AllergyIntolerance.AllergyIntoleranceCategory.MEDICATION);
+        assertThat(a.getCode().getCoding()).extracting(Coding::getSystem, Coding::getCode, Coding::getDisplay)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("http://www.nlm.nih.gov/research/umls/rxnorm",
+                        "7980", "Penicillin G"));
+        assertThat(a.getCode().getText()).isEqualTo("Penicillin G");
+        assertThat(a.getPatient().getReference()).isEqualTo("Patient/42");
+        assertThat(a.getEncounter().getReference()).isEqualTo("Encounter/77");
+        assertThat(a.getOnsetDateTimeType().getValueAsString()).isEqualTo("2010-03-04");
+        assertThat(a.getRecordedDate()).isEqualTo(Date.from(RECORDED));
+        assertThat(a.getRecorder().getDisplay()).isEqualTo("nurse.jones");
+        assertThat(a.getReaction()).hasSize(1);
+        assertThat(a.getReactionFirstRep().getManifestationFirstRep().getText()).isEqualTo("Anaphylaxis");
+        assertThat(a.getReactionFirstRep().getSeverity())
+                .isEqualTo(AllergyIntolerance.AllergyIntoleranceSeverity.SEVERE);
+        assertThat(a.getNote()).extracting(n -> n.getText()).containsExactly("Told by her GP");
+        assertThat(a.hasCriticality()).as("not recorded by the hospital").isFalse();
+    }
+
+    @Test
+    void foodAllergy_fromTheHospitalsList_carriesTheSnomedSubstanceCodeToo() {
+        AllergyIntolerance a = FhirHealthRecordMapper.toFhir(allergy(PEANUT, Allergy.Category.FOOD,
+                Allergy.Type.ALLERGY, "Hives", Allergy.Severity.MODERATE, Allergy.Status.ACTIVE,
+                Allergy.Verification.CONFIRMED, null), PEANUT_SNOMED);
+
+        assertThat(a.getCategory()).extracting(c -> c.getValue())
+                .containsExactly(AllergyIntolerance.AllergyIntoleranceCategory.FOOD);
+        assertThat(a.getCode().getCoding()).extracting(Coding::getSystem, Coding::getCode).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("urn:asclepius:allergen", "food-peanut"),
+                org.assertj.core.groups.Tuple.tuple("http://snomed.info/sct", "762952008"));
+        assertThat(a.getReactionFirstRep().getSeverity())
+                .isEqualTo(AllergyIntolerance.AllergyIntoleranceSeverity.MODERATE);
+    }
+
+    @Test
+    void allergyEnteredInError_hasNoClinicalStatus_andTheReasonAsANote() {
+        AllergyIntolerance a = FhirHealthRecordMapper.toFhir(allergy(PENICILLIN, Allergy.Category.MEDICATION,
+                Allergy.Type.ALLERGY, "Rash", Allergy.Severity.MILD, Allergy.Status.ACTIVE,
+                Allergy.Verification.ENTERED_IN_ERROR, "Was the sibling's"), null);
+
+        assertThat(a.hasClinicalStatus()).as("ait-2").isFalse();
+        assertThat(a.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("entered-in-error");
+        assertThat(a.getNote()).extracting(n -> n.getText())
+                .containsExactly("Told by her GP", "Entered in error: Was the sibling's");
+    }
+
+    @Test
+    void intolerance_withASeverityButNoDescription_saysSo_andNoReactionWithoutEither() {
+        AllergyIntolerance a = FhirHealthRecordMapper.toFhir(allergy(PENICILLIN, Allergy.Category.MEDICATION,
+                Allergy.Type.INTOLERANCE, null, Allergy.Severity.MILD, Allergy.Status.RESOLVED,
+                Allergy.Verification.UNCONFIRMED, null), null);
+        assertThat(a.getType()).isEqualTo(AllergyIntolerance.AllergyIntoleranceType.INTOLERANCE);
+        assertThat(a.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("resolved");
+        assertThat(a.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("unconfirmed");
+        assertThat(a.getReactionFirstRep().getManifestationFirstRep().getText()).isEqualTo("Reaction not described");
+
+        AllergyIntolerance bare = FhirHealthRecordMapper.toFhir(allergy(PENICILLIN, Allergy.Category.MEDICATION,
+                Allergy.Type.ALLERGY, null, null, Allergy.Status.INACTIVE, Allergy.Verification.REFUTED, null), null);
+        assertThat(bare.hasReaction()).isFalse();
+        assertThat(bare.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("refuted");
+    }
+
+    @Test
+    void noKnownAllergies_isAnActiveConfirmedAllergyIntolerance_codedSnomed716186003_withAStableId() {
+        AllergyIntolerance a = FhirHealthRecordMapper.noKnownAllergies(42L, "dr.house", SIGNED);
+
+        assertThat(a.getIdElement().getIdPart()).isEqualTo("nka-42");
+        assertThat(a.getCode().getCoding()).extracting(Coding::getSystem, Coding::getCode).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("http://snomed.info/sct", "716186003"));
+        assertThat(a.getCode().getText()).isEqualTo("No known allergies");
+        assertThat(a.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("active");
+        assertThat(a.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("confirmed");
+        assertThat(a.getPatient().getReference()).isEqualTo("Patient/42");
+        assertThat(a.getRecordedDate()).isEqualTo(Date.from(SIGNED));
+        assertThat(a.getRecorder().getDisplay()).isEqualTo("dr.house");
+        assertThat(a.getMeta().getLastUpdated()).isEqualTo(Date.from(SIGNED));
+        assertThat(a.hasCategory()).isFalse();
+        assertThat(a.hasReaction()).isFalse();
+
+        assertThat(FhirHealthRecordMapper.noKnownAllergiesPatient("nka-42")).isEqualTo(42L);
+        assertThat(FhirHealthRecordMapper.noKnownAllergiesPatient("nka-")).isNull();
+        assertThat(FhirHealthRecordMapper.noKnownAllergiesPatient("nka-4x")).isNull();
+        assertThat(FhirHealthRecordMapper.noKnownAllergiesPatient("42")).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MEDICATION, medication", "FOOD, food", "ENVIRONMENT, environment", "BIOLOGIC, biologic"})
+    void allergyCategory_andItsInverse(Allergy.Category category, String fhir) {
+        assertThat(FhirHealthRecordMapper.allergyCategory(category).toCode()).isEqualTo(fhir);
+        assertThat(FhirHealthRecordMapper.allergyCategories(fhir)).containsExactly(category);
+        assertThat(AllergyIntoleranceResourceProvider.categories("http://hl7.org/fhir/allergy-intolerance-category",
+                fhir)).containsExactly(category);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ACTIVE, active", "INACTIVE, inactive", "RESOLVED, resolved"})
+    void allergyClinicalStatus_andItsInverse(Allergy.Status status, String fhir) {
+        assertThat(FhirHealthRecordMapper.allergyClinical(status).toCode()).isEqualTo(fhir);
+        assertThat(AllergyIntoleranceResourceProvider.statuses(null, fhir)).containsExactly(status);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MILD, mild", "MODERATE, moderate", "SEVERE, severe"})
+    void severities(Allergy.Severity severity, String fhir) {
+        assertThat(FhirHealthRecordMapper.severity(severity).toCode()).isEqualTo(fhir);
+    }
+
+    @Test
+    void allergySearchValues_unknownCodesAreInvalid_anotherSystemFindsNothing() {
+        assertThat(AllergyIntoleranceResourceProvider.categories(null, "drug")).isNull();
+        assertThat(AllergyIntoleranceResourceProvider.categories("http://snomed.info/sct", "food")).isEmpty();
+        assertThat(AllergyIntoleranceResourceProvider.statuses(null, "current")).isNull();
+        assertThat(AllergyIntoleranceResourceProvider.statuses(
+                "http://terminology.hl7.org/CodeSystem/condition-clinical", "active")).isEmpty();
+    }
+
+    @Test
+    void conditionsAndAllergies_surviveTheJsonParser() {
+        Condition c = FhirHealthRecordMapper.toFhir(condition(ConditionCategory.DIAGNOSIS, 77L, HYPERTENSION_SNOMED,
+                "I10", ClinicalStatus.ACTIVE, null, Verification.CONFIRMED, DiagnosisRank.PRIMARY, null));
+        String json = FHIR.newJsonParser().encodeResourceToString(c);
+        assertThat(json).contains("\"onsetDateTime\":\"2015-06-01\"")
+                .contains("\"url\":\"urn:asclepius:fhir:diagnosis-rank\",\"valueCode\":\"primary\"");
+        Condition back = FHIR.newJsonParser().parseResource(Condition.class, json);
+        assertThat(codeOf(back.getCode(), CodeSystems.ICD10CM)).isEqualTo("I10");
+        assertThat(back.getExtensionByUrl(FhirHealthRecordMapper.DIAGNOSIS_RANK).getValue().primitiveValue())
+                .isEqualTo("primary");
+
+        AllergyIntolerance a = FhirHealthRecordMapper.toFhir(allergy(PEANUT, Allergy.Category.FOOD,
+                Allergy.Type.ALLERGY, "Hives", Allergy.Severity.MODERATE, Allergy.Status.ACTIVE,
+                Allergy.Verification.CONFIRMED, null), PEANUT_SNOMED);
+        String allergyJson = FHIR.newJsonParser().encodeResourceToString(a);
+        assertThat(allergyJson).contains("\"category\":[\"food\"]").contains("\"severity\":\"moderate\"");
+        AllergyIntolerance allergyBack = FHIR.newJsonParser().parseResource(AllergyIntolerance.class, allergyJson);
+        assertThat(codeOf(allergyBack.getCode(), CodeSystems.SNOMED)).isEqualTo("762952008");
+        String nka = FHIR.newJsonParser().encodeResourceToString(FhirHealthRecordMapper.noKnownAllergies(42L,
+                "dr.house", SIGNED));
+        assertThat(FHIR.newJsonParser().parseResource(AllergyIntolerance.class, nka).getIdElement().getIdPart())
+                .isEqualTo("nka-42");
     }
 }

@@ -17,7 +17,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.asclepius.hms.clinical.allergies.Allergy;
+import org.asclepius.hms.clinical.allergies.AllergyPage;
+import org.asclepius.hms.clinical.allergies.AllergyRecord;
+import org.asclepius.hms.clinical.allergies.AllergyService;
+import org.asclepius.hms.clinical.coding.AllergenCategory;
+import org.asclepius.hms.clinical.coding.AllergenRecord;
+import org.asclepius.hms.clinical.coding.AllergenService;
 import org.asclepius.hms.clinical.notes.ClinicalNote;
 import org.asclepius.hms.clinical.notes.NoteRecord;
 import org.asclepius.hms.clinical.notes.NoteService;
@@ -26,10 +34,17 @@ import org.asclepius.hms.clinical.orders.OrderKind;
 import org.asclepius.hms.clinical.orders.OrderRecord;
 import org.asclepius.hms.clinical.orders.OrderService;
 import org.asclepius.hms.clinical.orders.OrderStatus;
+import org.asclepius.hms.clinical.problems.ClinicalStatus;
+import org.asclepius.hms.clinical.problems.ConditionCategory;
+import org.asclepius.hms.clinical.problems.ConditionRecord;
+import org.asclepius.hms.clinical.problems.ConditionService;
 import org.asclepius.hms.clinical.vitals.ObservationRecord;
 import org.asclepius.hms.clinical.vitals.VitalSign;
 import org.asclepius.hms.clinical.vitals.VitalSignService;
+import org.asclepius.hms.shared.Code;
+import org.asclepius.hms.shared.CodeSystems;
 import org.asclepius.hms.shared.PatientPage;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.IdType;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +102,69 @@ class HealthRecordProvidersTest {
         }
     }
 
+    static class Conditions extends ConditionService {
+        final List<Object[]> searches = new ArrayList<>();
+        ConditionRecord found;
+
+        @Override
+        public PatientPage<ConditionRecord> search(long patientId, Set<ConditionCategory> categories,
+                                                   Set<ClinicalStatus> statuses, Set<String> icd10Codes,
+                                                   Set<String> snomedCodes, Long encounterId, int first, int max) {
+            searches.add(new Object[] {patientId, categories, statuses, icd10Codes, snomedCodes, encounterId, first,
+                    max});
+            return new PatientPage<>(patientId, found == null ? List.of() : List.of(found), found == null ? 0 : 1);
+        }
+
+        @Override
+        public ConditionRecord find(long id) {
+            return found;
+        }
+    }
+
+    /** A patient's allergy entries (newest first) and whether "no known allergies" holds. */
+    static class Allergies extends AllergyService {
+        final List<Object[]> searches = new ArrayList<>();
+        List<AllergyRecord> entries = List.of();
+        boolean noKnownAllergies;
+
+        @Override
+        public AllergyPage search(long patientId, Set<Allergy.Status> statuses, Set<Allergy.Category> categories,
+                                  int first, int max) {
+            searches.add(new Object[] {patientId, statuses, categories, first, max});
+            List<AllergyRecord> page = entries.subList(Math.min(first, entries.size()),
+                    Math.min(entries.size(), first + max));
+            return new AllergyPage(patientId, page, entries.size(), noKnownAllergies,
+                    noKnownAllergies ? "dr.house" : null, noKnownAllergies ? T : null);
+        }
+
+        @Override
+        public AllergyRecord find(long id) {
+            return entries.stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        }
+    }
+
+    static class Allergens extends AllergenService {
+        final List<String> lookups = new ArrayList<>();
+
+        @Override
+        public Optional<AllergenRecord> find(String system, String code) {
+            lookups.add(code);
+            return Optional.of(new AllergenRecord(system, code, "Peanut", AllergenCategory.FOOD,
+                    code.equals("food-peanut") ? "762952008" : null, true));
+        }
+    }
+
+    static AllergyRecord allergyEntry(long id, Code allergen, Allergy.Status status) {
+        return new AllergyRecord(id, 42L, null, allergen, Allergy.Category.FOOD, Allergy.Type.ALLERGY, "Hives",
+                Allergy.Severity.MILD, status, Allergy.Verification.CONFIRMED, null, null, null, "nurse.jones", T, 0L);
+    }
+
+    static final Code PEANUT = new Code(CodeSystems.LOCAL_ALLERGEN, "food-peanut", "Peanut");
+
+    private static List<String> ids(IBundleProvider page) {
+        return page.getResources(0, Integer.MAX_VALUE).stream().map(r -> r.getIdElement().getIdPart()).toList();
+    }
+
     static TokenOrListParam tokens(String system, String... codes) {
         TokenOrListParam list = new TokenOrListParam();
         for (String code : codes) {
@@ -108,6 +186,10 @@ class HealthRecordProvidersTest {
                 null)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> new DocumentReferenceResourceProvider(new Notes()).search(null, null, null, null,
                 null)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> new ConditionResourceProvider(new Conditions()).search(null, null, null, null, null,
+                null, null)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("'patient' is required");
+        assertThatThrownBy(() -> new AllergyIntoleranceResourceProvider(new Allergies(), new Allergens()).search(null,
+                null, null, null, null)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> new ObservationResourceProvider(vitals).search(new ReferenceParam("Practitioner/4"),
                 null, null, null, null, null)).isInstanceOf(InvalidRequestException.class);
         assertThat(vitals.searches).isEmpty();
@@ -243,5 +325,150 @@ class HealthRecordProvidersTest {
                 .toCode()).isEqualTo("active");
         assertThatThrownBy(() -> new ObservationResourceProvider(new Vitals()).read(new IdType("Observation", "abc")))
                 .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void conditionSearch_asksForTheCategoriesStatusesCodesAndEncounter() {
+        Conditions conditions = new Conditions();
+        ConditionResourceProvider provider = new ConditionResourceProvider(conditions);
+
+        provider.search(PATIENT_42, tokens("http://terminology.hl7.org/CodeSystem/condition-category",
+                        "problem-list-item"), tokens(null, "active", "recurrence"),
+                new TokenOrListParam().add("http://hl7.org/fhir/sid/icd-10-cm", "i10")
+                        .add("http://snomed.info/sct", "59621000").add(null, "E11.9"),
+                new ReferenceParam("Encounter/77"), 20, 10);
+
+        Object[] asked = conditions.searches.get(0);
+        assertThat(asked[0]).isEqualTo(42L);
+        assertThat(asked[1]).isEqualTo(EnumSet.of(ConditionCategory.PROBLEM));
+        assertThat(asked[2]).isEqualTo(EnumSet.of(ClinicalStatus.ACTIVE, ClinicalStatus.RECURRENCE));
+        assertThat(asked[3]).as("ICD-10-CM, upper case; a bare code may be either").isEqualTo(Set.of("I10", "E11.9"));
+        assertThat(asked[4]).isEqualTo(Set.of("59621000", "E11.9"));
+        assertThat(asked[5]).isEqualTo(77L);
+        assertThat(asked[6]).isEqualTo(20);
+        assertThat(asked[7]).isEqualTo(10);
+
+        provider.search(PATIENT_42, null, null, null, null, null, null);
+        assertThat(conditions.searches.get(1)).containsExactly(42L, null, null, null, null, null, 0, 20);
+    }
+
+    @Test
+    void conditionSearch_ofAnotherCodeSystemOrCategorySystem_findsNothing_withoutAskingTheService() {
+        Conditions conditions = new Conditions();
+        ConditionResourceProvider provider = new ConditionResourceProvider(conditions);
+
+        assertThat(provider.search(PATIENT_42, null, null, tokens("http://loinc.org", "8867-4"), null, null, null)
+                .size()).isZero();
+        assertThat(provider.search(PATIENT_42, tokens("http://hl7.org/fhir/us/core/CodeSystem/condition-category",
+                "health-concern"), null, null, null, null, null).size()).isZero();
+        assertThat(conditions.searches).isEmpty();
+    }
+
+    @Test
+    void conditionSearch_refusesUnknownCodesEncountersAndModifiers() {
+        ConditionResourceProvider provider = new ConditionResourceProvider(new Conditions());
+        assertThatThrownBy(() -> provider.search(PATIENT_42, tokens(null, "health-concern"), null, null, null, null,
+                null)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("'category'");
+        assertThatThrownBy(() -> provider.search(PATIENT_42, null, tokens(null, "current"), null, null, null, null))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("'clinical-status'");
+        assertThatThrownBy(() -> provider.search(PATIENT_42, null, null, tokens(null, ""), null, null, null))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("'code'");
+        TokenOrListParam negated = new TokenOrListParam().add(new TokenParam(null, "I10")
+                .setModifier(TokenParamModifier.NOT));
+        assertThatThrownBy(() -> provider.search(PATIENT_42, null, null, negated, null, null, null))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("modifiers");
+        for (String bad : List.of("Patient/77", "abc", "Encounter/x")) {
+            assertThatThrownBy(() -> provider.search(PATIENT_42, null, null, null, new ReferenceParam(bad), null,
+                    null)).as(bad).isInstanceOf(InvalidRequestException.class).hasMessageContaining("'encounter'");
+        }
+        assertThat(HealthRecordSearch.encounterId("encounter", new ReferenceParam("77"))).isEqualTo(77L);
+        assertThatThrownBy(() -> provider.read(new IdType("Condition", "abc")))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void allergySearch_listsNoKnownAllergiesFirst_andPagesTheEntriesAfterIt() {
+        Allergies allergies = new Allergies();
+        allergies.noKnownAllergies = true;
+        allergies.entries = List.of(allergyEntry(3, PEANUT, Allergy.Status.RESOLVED),
+                allergyEntry(2, PEANUT, Allergy.Status.INACTIVE), allergyEntry(1, PEANUT, Allergy.Status.INACTIVE));
+        AllergyIntoleranceResourceProvider provider = new AllergyIntoleranceResourceProvider(allergies,
+                new Allergens());
+
+        IBundleProvider page1 = provider.search(PATIENT_42, null, null, null, 2);
+        assertThat(ids(page1)).containsExactly("nka-42", "3");
+        assertThat(page1.size()).isEqualTo(4);
+        assertThat(page1.getNextPageId()).isNotNull();
+        assertThat(ids(provider.search(PATIENT_42, null, null, 2, 2))).containsExactly("2", "1");
+        assertThat(ids(provider.search(PATIENT_42, null, null, 1, 2))).containsExactly("3", "2");
+        assertThat(ids(provider.search(PATIENT_42, null, null, 3, 2))).containsExactly("1");
+        assertThat(ids(provider.search(PATIENT_42, null, null, 4, 2))).isEmpty();
+        IBundleProvider countOnly = provider.search(PATIENT_42, null, null, null, 0);
+        assertThat(ids(countOnly)).isEmpty();
+        assertThat(countOnly.size()).isEqualTo(4);
+
+        // "no known allergies" is active and has no category
+        assertThat(ids(provider.search(PATIENT_42, tokens(null, "active"), null, null, null))).first()
+                .isEqualTo("nka-42");
+        assertThat(ids(provider.search(PATIENT_42, tokens(null, "inactive"), null, null, 2)))
+                .containsExactly("3", "2");
+        assertThat(provider.search(PATIENT_42, null, tokens(null, "food"), null, null).size()).isEqualTo(3);
+        Object[] asked = allergies.searches.get(allergies.searches.size() - 1);
+        assertThat(asked[2]).isEqualTo(EnumSet.of(Allergy.Category.FOOD));
+    }
+
+    @Test
+    void allergySearch_withoutNoKnownAllergies_pagesTheEntries_andLooksEachAllergenUpOnce() {
+        Allergies allergies = new Allergies();
+        allergies.entries = List.of(allergyEntry(3, PEANUT, Allergy.Status.ACTIVE),
+                allergyEntry(2, PEANUT, Allergy.Status.INACTIVE),
+                allergyEntry(1, new Code(CodeSystems.RXNORM, "7980", "Penicillin G"), Allergy.Status.ACTIVE));
+        Allergens allergens = new Allergens();
+        AllergyIntoleranceResourceProvider provider = new AllergyIntoleranceResourceProvider(allergies, allergens);
+
+        IBundleProvider all = provider.search(PATIENT_42, tokens("http://terminology.hl7.org/CodeSystem/"
+                + "allergyintolerance-clinical", "active", "inactive"), null, null, null);
+        assertThat(ids(all)).containsExactly("3", "2", "1");
+        assertThat(all.size()).isEqualTo(3);
+        assertThat(allergens.lookups).containsExactly("food-peanut", "7980");
+        AllergyIntolerance peanut = (AllergyIntolerance) all.getResources(0, 1).get(0);
+        assertThat(peanut.getCode().getCoding()).extracting(c -> c.getCode()).containsExactly("food-peanut",
+                "762952008");
+        assertThat(allergies.searches.get(0)[1]).isEqualTo(EnumSet.of(Allergy.Status.ACTIVE,
+                Allergy.Status.INACTIVE));
+        assertThat(ids(provider.search(PATIENT_42, null, null, 1, 1))).containsExactly("2");
+        assertThat(ids(provider.search(PATIENT_42, null, null, 2, 5))).containsExactly("1");
+    }
+
+    @Test
+    void allergySearch_refusesUnknownStatusesAndCategories_andAnotherSystemFindsNothing() {
+        Allergies allergies = new Allergies();
+        AllergyIntoleranceResourceProvider provider = new AllergyIntoleranceResourceProvider(allergies,
+                new Allergens());
+        assertThatThrownBy(() -> provider.search(PATIENT_42, tokens(null, "current"), null, null, null))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("'clinical-status'");
+        assertThatThrownBy(() -> provider.search(PATIENT_42, null, tokens(null, "drug"), null, null))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("'category'");
+        assertThat(provider.search(PATIENT_42, null, tokens("http://snomed.info/sct", "food"), null, null).size())
+                .isZero();
+        assertThat(allergies.searches).isEmpty();
+    }
+
+    @Test
+    void noKnownAllergies_readsByItsId_onlyWhileItHolds() {
+        Allergies allergies = new Allergies();
+        AllergyIntoleranceResourceProvider provider = new AllergyIntoleranceResourceProvider(allergies,
+                new Allergens());
+        assertThatThrownBy(() -> provider.read(new IdType("AllergyIntolerance", "nka-42")))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("nka-42");
+        allergies.noKnownAllergies = true;
+        AllergyIntolerance nka = provider.read(new IdType("AllergyIntolerance", "nka-42"));
+        assertThat(nka.getCode().getCodingFirstRep().getCode()).isEqualTo("716186003");
+        assertThat(nka.getRecorder().getDisplay()).isEqualTo("dr.house");
+        assertThat(allergies.searches.get(0)).containsExactly(42L, null, null, 0, 0);
+        for (String id : List.of("nka-abc", "nka-", "abc")) {
+            assertThatThrownBy(() -> provider.read(new IdType("AllergyIntolerance", id))).as(id)
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
     }
 }

@@ -7,9 +7,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.asclepius.hms.audit.AuditAction;
 import org.asclepius.hms.audit.AuditTrail;
 import org.asclepius.hms.audit.Audited;
@@ -159,6 +161,40 @@ public class AllergyService {
         a.touch(context.caller(), context.now());
         em.flush();
         return AllergyRecord.of(a);
+    }
+
+    /**
+     * The patient's allergy entries for the API, newest first, a page at a time with the number of all matching: of
+     * the given clinical statuses (null: any; asking for a status leaves out entries in error, which have none) and
+     * categories (null: any), entered-in-error ones included otherwise (their verification says so); with whether
+     * "no known allergies" is the current assessment. {@code max} 0 counts only.
+     */
+    @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
+    @Audited(resource = "Chart")
+    public AllergyPage search(@PatientRef long patientId, Set<Allergy.Status> statuses,
+                              Set<Allergy.Category> categories, int first, int max) {
+        access.require(patientId);
+        String where = " where a.patient.id = :p"
+                + (statuses == null ? "" : " and a.status in :statuses and a.verification <> :error")
+                + (categories == null ? "" : " and a.category in :categories");
+        TypedQuery<Long> count = em.createQuery("select count(a) from Allergy a" + where, Long.class);
+        TypedQuery<Allergy> page = em.createQuery("select a from Allergy a" + where
+                + " order by a.createdAt desc, a.id desc", Allergy.class);
+        for (TypedQuery<?> q : List.of(count, page)) {
+            q.setParameter("p", patientId);
+            if (statuses != null) {
+                q.setParameter("statuses", statuses).setParameter("error", Allergy.Verification.ENTERED_IN_ERROR);
+            }
+            if (categories != null) {
+                q.setParameter("categories", categories);
+            }
+        }
+        List<AllergyRecord> items = max <= 0 ? List.of() : page.setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.min(max, 200)).getResultStream().map(AllergyRecord::of).toList();
+        AllergyList list = repository.list(patientId, false);
+        boolean none = list.noKnownAllergies();
+        return new AllergyPage(patientId, items, count.getSingleResult(), none, none ? list.assessedBy() : null,
+                none ? list.assessedAt() : null);
     }
 
     /** One entry. */

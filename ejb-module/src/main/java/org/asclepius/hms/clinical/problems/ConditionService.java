@@ -7,8 +7,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.asclepius.hms.audit.AuditAction;
 import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.audit.PatientRef;
@@ -24,6 +27,7 @@ import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
 import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.PatientItems;
+import org.asclepius.hms.shared.PatientPage;
 import org.asclepius.hms.shared.PatientScoped;
 import org.asclepius.hms.shared.Roles;
 import org.asclepius.hms.shared.TimeFormat;
@@ -225,6 +229,64 @@ public class ConditionService {
                                               Long encounterId, boolean activeOnly) {
         access.require(patientId);
         return new PatientItems<>(patientId, repository.list(patientId, category, encounterId, activeOnly));
+    }
+
+    /**
+     * The patient's problems and diagnoses for the API, newest first, a page at a time with the number of all
+     * matching: of the given categories and clinical statuses (null: any; asking for a status leaves out entries in
+     * error, which have none), coded with one of the ICD-10-CM codes (the code itself, or the ICD-10-CM map of a
+     * SNOMED CT condition) or SNOMED CT codes (both null: any code), of one encounter (null: all). Entered-in-error
+     * entries are included otherwise (their verification says so). {@code max} 0 counts only.
+     */
+    @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
+    @Audited(resource = "Chart")
+    public PatientPage<ConditionRecord> search(@PatientRef long patientId, Set<ConditionCategory> categories,
+                                               Set<ClinicalStatus> statuses, Set<String> icd10Codes,
+                                               Set<String> snomedCodes, Long encounterId, int first, int max) {
+        access.require(patientId);
+        boolean coded = icd10Codes != null || snomedCodes != null;
+        boolean icd = icd10Codes != null && !icd10Codes.isEmpty();
+        boolean snomed = snomedCodes != null && !snomedCodes.isEmpty();
+        List<String> codeTerms = new ArrayList<>();
+        if (icd) {
+            codeTerms.add("(c.codeSystem = :icdSystem and c.code in :icd)");
+            codeTerms.add("c.mappedCode in :icd");
+        }
+        if (snomed) {
+            codeTerms.add("(c.codeSystem = :snomedSystem and c.code in :snomed)");
+        }
+        if (coded && codeTerms.isEmpty()) {
+            return new PatientPage<>(patientId, List.of(), 0);
+        }
+        String where = " where c.patient.id = :p"
+                + (categories == null ? "" : " and c.category in :categories")
+                + (statuses == null ? "" : " and c.clinicalStatus in :statuses and c.verification <> :error")
+                + (coded ? " and (" + String.join(" or ", codeTerms) + ")" : "")
+                + (encounterId == null ? "" : " and c.encounter.id = :e");
+        TypedQuery<Long> count = em.createQuery("select count(c) from Condition c" + where, Long.class);
+        TypedQuery<Condition> page = em.createQuery("select c from Condition c" + where
+                + " order by c.createdAt desc, c.id desc", Condition.class);
+        for (TypedQuery<?> q : List.of(count, page)) {
+            q.setParameter("p", patientId);
+            if (categories != null) {
+                q.setParameter("categories", categories);
+            }
+            if (statuses != null) {
+                q.setParameter("statuses", statuses).setParameter("error", Verification.ENTERED_IN_ERROR);
+            }
+            if (icd) {
+                q.setParameter("icdSystem", CodeSystems.ICD10CM).setParameter("icd", icd10Codes);
+            }
+            if (snomed) {
+                q.setParameter("snomedSystem", CodeSystems.SNOMED).setParameter("snomed", snomedCodes);
+            }
+            if (encounterId != null) {
+                q.setParameter("e", encounterId);
+            }
+        }
+        List<ConditionRecord> items = max <= 0 ? List.of() : page.setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.min(max, 200)).getResultStream().map(ConditionRecord::of).toList();
+        return new PatientPage<>(patientId, items, count.getSingleResult());
     }
 
     /** One problem or diagnosis. */
