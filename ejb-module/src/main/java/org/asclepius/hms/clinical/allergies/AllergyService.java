@@ -7,7 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +24,8 @@ import org.asclepius.hms.patient.Patient;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
 import org.asclepius.hms.shared.InvalidInputException;
+import org.asclepius.hms.shared.PatientPage;
+import org.asclepius.hms.shared.PatientSearch;
 import org.asclepius.hms.shared.Roles;
 import org.asclepius.hms.shared.TimeFormat;
 
@@ -174,26 +175,14 @@ public class AllergyService {
     public AllergyPage search(@PatientRef long patientId, Set<Allergy.Status> statuses,
                               Set<Allergy.Category> categories, int first, int max) {
         access.require(patientId);
-        String where = " where a.patient.id = :p"
-                + (statuses == null ? "" : " and a.status in :statuses and a.verification <> :error")
-                + (categories == null ? "" : " and a.category in :categories");
-        TypedQuery<Long> count = em.createQuery("select count(a) from Allergy a" + where, Long.class);
-        TypedQuery<Allergy> page = em.createQuery("select a from Allergy a" + where
-                + " order by a.createdAt desc, a.id desc", Allergy.class);
-        for (TypedQuery<?> q : List.of(count, page)) {
-            q.setParameter("p", patientId);
-            if (statuses != null) {
-                q.setParameter("statuses", statuses).setParameter("error", Allergy.Verification.ENTERED_IN_ERROR);
-            }
-            if (categories != null) {
-                q.setParameter("categories", categories);
-            }
-        }
-        List<AllergyRecord> items = max <= 0 ? List.of() : page.setFirstResult(Math.max(0, first))
-                .setMaxResults(Math.min(max, 200)).getResultStream().map(AllergyRecord::of).toList();
+        PatientPage<AllergyRecord> page = PatientSearch.of(Allergy.class, "a", patientId)
+                .and(statuses != null, "a.status in :statuses and a.verification <> :error",
+                        "statuses", statuses, "error", Allergy.Verification.ENTERED_IN_ERROR)
+                .and(categories != null, "a.category in :categories", "categories", categories)
+                .page(em, "a.createdAt desc, a.id desc", first, max, 200, AllergyRecord::of);
         AllergyList list = repository.list(patientId, false);
         boolean none = list.noKnownAllergies();
-        return new AllergyPage(patientId, items, count.getSingleResult(), none, none ? list.assessedBy() : null,
+        return new AllergyPage(patientId, page.items(), page.total(), none, none ? list.assessedBy() : null,
                 none ? list.assessedAt() : null);
     }
 

@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
 import org.asclepius.hms.shared.PatientItems;
 import org.asclepius.hms.shared.PatientPage;
+import org.asclepius.hms.shared.PatientSearch;
 import org.asclepius.hms.shared.Roles;
 
 /**
@@ -186,27 +186,12 @@ public class NoteService {
     public PatientPage<NoteRecord> searchSigned(@PatientRef long patientId, Set<NoteTemplate> templates,
                                                 Instant from, Instant to, int first, int max) {
         access.require(patientId);
-        String where = " where n.patient.id = :p and n.signedAt is not null"
-                + (templates == null ? "" : " and n.template in :templates")
-                + (from == null ? "" : " and n.signedAt >= :from") + (to == null ? "" : " and n.signedAt < :to");
-        TypedQuery<Long> count = em.createQuery("select count(n) from ClinicalNote n" + where, Long.class);
-        TypedQuery<ClinicalNote> page = em.createQuery("select n from ClinicalNote n" + where
-                + " order by n.signedAt desc, n.id desc", ClinicalNote.class);
-        for (TypedQuery<?> q : List.of(count, page)) {
-            q.setParameter("p", patientId);
-            if (templates != null) {
-                q.setParameter("templates", templates);
-            }
-            if (from != null) {
-                q.setParameter("from", from);
-            }
-            if (to != null) {
-                q.setParameter("to", to);
-            }
-        }
-        List<NoteRecord> items = max <= 0 ? List.of() : page.setFirstResult(Math.max(0, first))
-                .setMaxResults(Math.min(max, 200)).getResultStream().map(NoteRecord::of).toList();
-        return new PatientPage<>(patientId, items, count.getSingleResult());
+        return PatientSearch.of(ClinicalNote.class, "n", patientId)
+                .and(true, "n.signedAt is not null")
+                .and(templates != null, "n.template in :templates", "templates", templates)
+                .and(from != null, "n.signedAt >= :from", "from", from)
+                .and(to != null, "n.signedAt < :to", "to", to)
+                .page(em, "n.signedAt desc, n.id desc", first, max, 200, NoteRecord::of);
     }
 
     /** Written to the database first, so that the record carries the version the next change must name. */

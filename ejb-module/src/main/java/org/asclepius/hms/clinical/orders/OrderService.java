@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
 import org.asclepius.hms.shared.PatientItems;
 import org.asclepius.hms.shared.PatientPage;
+import org.asclepius.hms.shared.PatientSearch;
 import org.asclepius.hms.shared.Roles;
 import org.asclepius.hms.shared.TimeFormat;
 
@@ -185,24 +185,11 @@ public class OrderService {
     public PatientPage<OrderRecord> search(@PatientRef long patientId, Set<OrderKind> kinds,
                                            Set<OrderStatus> statuses, boolean signedOnly, int first, int max) {
         access.require(patientId);
-        String where = " where o.patient.id = :p" + (kinds == null ? "" : " and o.kind in :kinds")
-                + (statuses == null ? "" : " and o.status in :statuses")
-                + (signedOnly ? " and o.signedAt is not null" : "");
-        TypedQuery<Long> count = em.createQuery("select count(o) from ClinicalOrder o" + where, Long.class);
-        TypedQuery<ClinicalOrder> page = em.createQuery("select o from ClinicalOrder o" + where
-                + " order by o.createdAt desc, o.id desc", ClinicalOrder.class);
-        for (TypedQuery<?> q : List.of(count, page)) {
-            q.setParameter("p", patientId);
-            if (kinds != null) {
-                q.setParameter("kinds", kinds);
-            }
-            if (statuses != null) {
-                q.setParameter("statuses", statuses);
-            }
-        }
-        List<OrderRecord> items = max <= 0 ? List.of() : page.setFirstResult(Math.max(0, first))
-                .setMaxResults(Math.min(max, 200)).getResultStream().map(OrderRecord::of).toList();
-        return new PatientPage<>(patientId, items, count.getSingleResult());
+        return PatientSearch.of(ClinicalOrder.class, "o", patientId)
+                .and(kinds != null, "o.kind in :kinds", "kinds", kinds)
+                .and(statuses != null, "o.status in :statuses", "statuses", statuses)
+                .and(signedOnly, "o.signedAt is not null")
+                .page(em, "o.createdAt desc, o.id desc", first, max, 200, OrderRecord::of);
     }
 
     /** The orderables of a kind matching the text (not patient data). */

@@ -7,7 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.PatientItems;
 import org.asclepius.hms.shared.PatientPage;
 import org.asclepius.hms.shared.PatientScoped;
+import org.asclepius.hms.shared.PatientSearch;
 import org.asclepius.hms.shared.Roles;
 import org.asclepius.hms.shared.TimeFormat;
 
@@ -248,45 +248,26 @@ public class ConditionService {
         boolean icd = icd10Codes != null && !icd10Codes.isEmpty();
         boolean snomed = snomedCodes != null && !snomedCodes.isEmpty();
         List<String> codeTerms = new ArrayList<>();
+        List<Object> codeParameters = new ArrayList<>();
         if (icd) {
             codeTerms.add("(c.codeSystem = :icdSystem and c.code in :icd)");
             codeTerms.add("c.mappedCode in :icd");
+            codeParameters.addAll(List.of("icdSystem", CodeSystems.ICD10CM, "icd", icd10Codes));
         }
         if (snomed) {
             codeTerms.add("(c.codeSystem = :snomedSystem and c.code in :snomed)");
+            codeParameters.addAll(List.of("snomedSystem", CodeSystems.SNOMED, "snomed", snomedCodes));
         }
         if (coded && codeTerms.isEmpty()) {
             return new PatientPage<>(patientId, List.of(), 0);
         }
-        String where = " where c.patient.id = :p"
-                + (categories == null ? "" : " and c.category in :categories")
-                + (statuses == null ? "" : " and c.clinicalStatus in :statuses and c.verification <> :error")
-                + (coded ? " and (" + String.join(" or ", codeTerms) + ")" : "")
-                + (encounterId == null ? "" : " and c.encounter.id = :e");
-        TypedQuery<Long> count = em.createQuery("select count(c) from Condition c" + where, Long.class);
-        TypedQuery<Condition> page = em.createQuery("select c from Condition c" + where
-                + " order by c.createdAt desc, c.id desc", Condition.class);
-        for (TypedQuery<?> q : List.of(count, page)) {
-            q.setParameter("p", patientId);
-            if (categories != null) {
-                q.setParameter("categories", categories);
-            }
-            if (statuses != null) {
-                q.setParameter("statuses", statuses).setParameter("error", Verification.ENTERED_IN_ERROR);
-            }
-            if (icd) {
-                q.setParameter("icdSystem", CodeSystems.ICD10CM).setParameter("icd", icd10Codes);
-            }
-            if (snomed) {
-                q.setParameter("snomedSystem", CodeSystems.SNOMED).setParameter("snomed", snomedCodes);
-            }
-            if (encounterId != null) {
-                q.setParameter("e", encounterId);
-            }
-        }
-        List<ConditionRecord> items = max <= 0 ? List.of() : page.setFirstResult(Math.max(0, first))
-                .setMaxResults(Math.min(max, 200)).getResultStream().map(ConditionRecord::of).toList();
-        return new PatientPage<>(patientId, items, count.getSingleResult());
+        return PatientSearch.of(Condition.class, "c", patientId)
+                .and(categories != null, "c.category in :categories", "categories", categories)
+                .and(statuses != null, "c.clinicalStatus in :statuses and c.verification <> :error",
+                        "statuses", statuses, "error", Verification.ENTERED_IN_ERROR)
+                .and(coded, "(" + String.join(" or ", codeTerms) + ")", codeParameters.toArray())
+                .and(encounterId != null, "c.encounter.id = :e", "e", encounterId)
+                .page(em, "c.createdAt desc, c.id desc", first, max, 200, ConditionRecord::of);
     }
 
     /** One problem or diagnosis. */

@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import org.asclepius.hms.shared.FieldErrors;
 import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.PatientItems;
 import org.asclepius.hms.shared.PatientPage;
+import org.asclepius.hms.shared.PatientSearch;
 import org.asclepius.hms.shared.Roles;
 
 /**
@@ -177,26 +177,11 @@ public class VitalSignService {
     public PatientPage<ObservationRecord> search(@PatientRef long patientId, Set<VitalSign> kinds, Instant from,
                                                  Instant to, int first, int max) {
         access.require(patientId);
-        String where = " where o.patient.id = :p" + (kinds == null ? "" : " and o.kind in :kinds")
-                + (from == null ? "" : " and o.effectiveAt >= :from") + (to == null ? "" : " and o.effectiveAt < :to");
-        TypedQuery<Long> count = em.createQuery("select count(o) from Observation o" + where, Long.class);
-        TypedQuery<Observation> page = em.createQuery("select o from Observation o" + where
-                + " order by o.effectiveAt desc, o.id desc", Observation.class);
-        for (TypedQuery<?> q : List.of(count, page)) {
-            q.setParameter("p", patientId);
-            if (kinds != null) {
-                q.setParameter("kinds", kinds);
-            }
-            if (from != null) {
-                q.setParameter("from", from);
-            }
-            if (to != null) {
-                q.setParameter("to", to);
-            }
-        }
-        List<ObservationRecord> items = max <= 0 ? List.of() : page.setFirstResult(Math.max(0, first))
-                .setMaxResults(Math.min(max, 500)).getResultStream().map(ObservationRecord::of).toList();
-        return new PatientPage<>(patientId, items, count.getSingleResult());
+        return PatientSearch.of(Observation.class, "o", patientId)
+                .and(kinds != null, "o.kind in :kinds", "kinds", kinds)
+                .and(from != null, "o.effectiveAt >= :from", "from", from)
+                .and(to != null, "o.effectiveAt < :to", "to", to)
+                .page(em, "o.effectiveAt desc, o.id desc", first, max, 500, ObservationRecord::of);
     }
 
     /** One vital sign by its id. */
