@@ -166,10 +166,7 @@ class ChartScreensIT {
             doctor.waitFor(By.id("chartTabs:condCode_input")).sendKeys("X99.99");
             doctor.click(By.id("chartTabs:condAdd"));
             assertThat(fieldMessage(doctor, "chartTabs:condCode", "Unknown")).contains("Unknown ICD-10-CM code X99.99");
-            WebElement code = doctor.waitFor(By.id("chartTabs:condCode_input"));
-            code.clear();
-            code.sendKeys("systolic heart failure");
-            doctor.click(By.xpath("//*[@id='chartTabs:condCode_panel']//li[contains(., 'I50.22')]"));
+            doctor.suggest("chartTabs:condCode", "systolic heart failure", "I50.22");
             doctor.click(By.id("chartTabs:condAdd"));
             doctor.waitUntil(d -> d.findElement(By.id("chartTabs:condList")).getText().contains("I50.22"));
             assertThat(doctor.driver().findElement(By.id("chartTabs:condList")).getText())
@@ -179,8 +176,7 @@ class ChartScreensIT {
             tab(doctor, "allergiesTab");
             assertThat(doctor.waitFor(By.id("chartTabs:algState")).getText()).contains("Allergies not recorded");
             doctor.click(By.id("chartTabs:algRecordStart"));
-            doctor.waitFor(By.id("chartTabs:algAllergen_input")).sendKeys("penicillin");
-            doctor.click(By.xpath("//*[@id='chartTabs:algAllergen_panel']//li[contains(., 'Penicillin G (RxNorm 7980)')]"));
+            doctor.suggest("chartTabs:algAllergen", "penicillin", "Penicillin G (RxNorm 7980)");
             doctor.type("chartTabs:algReaction", "Anaphylaxis");
             doctor.waitFor(By.id("chartTabs:algSeverity"));
             doctor.choose("chartTabs:algSeverity", "Severe");
@@ -193,8 +189,7 @@ class ChartScreensIT {
             // a lab order found by typing, signed after the confirmation, with its status history
             tab(doctor, "ordersTab");
             doctor.click(By.id("chartTabs:newOrder"));
-            doctor.waitFor(By.id("chartTabs:orderCode_input")).sendKeys("cbc");
-            doctor.click(By.xpath("//*[@id='chartTabs:orderCode_panel']//li[contains(., '58410-2')]"));
+            doctor.suggest("chartTabs:orderCode", "cbc", "58410-2");
             doctor.waitUntil(d -> d.findElement(By.id("chartTabs:orderCode_input")).getAttribute("value")
                     .endsWith("[58410-2]"));
             doctor.click(By.id("chartTabs:orderPlace"));

@@ -100,6 +100,30 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Types into a p:autoComplete (id of the component) and picks the suggestion containing {@code item}. Typing
+     * again when no suggestion came: right after an AJAX update the widget may not yet listen to the new input.
+     */
+    public void suggest(String id, String text, String item) {
+        By input = By.id(id + "_input");
+        By suggestion = By.xpath("//*[@id='" + id + "_panel']//li[contains(., '" + item + "')]");
+        for (int attempt = 1; ; attempt++) {
+            WebElement field = waitFor(input);
+            field.clear();
+            field.sendKeys(text);
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(5))
+                        .until(ExpectedConditions.elementToBeClickable(suggestion));
+                click(suggestion);
+                return;
+            } catch (org.openqa.selenium.TimeoutException noSuggestion) {
+                if (attempt == 3) {
+                    throw explained(noSuggestion, "waiting for the suggestion " + item + " of " + id);
+                }
+            }
+        }
+    }
+
+    /**
      * Picks an option of a p:selectOneMenu as a user does: opens it, waits for the panel's opening animation to
      * end (a click during it is lost), clicks the option, and tries again if the choice did not take.
      */
