@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  * {@code medication}) and the timeline ({@code encounter}).
  */
 final class SqlCapture implements AutoCloseable {
-    /** A statement the app ran: SQL with $n placeholders, parameter values as logged (null for NULL). */
+    /**
+     * A statement the app ran: SQL with $n placeholders, parameter values as logged (null for NULL), and the time the
+     * server logged for it (parse, bind and execute).
+     */
     record Captured(String sql, List<String> parameters, double serverMillis) {
         boolean control() {
             return CONTROL.matcher(sql).matches();
@@ -79,6 +82,8 @@ final class SqlCapture implements AutoCloseable {
     private static final Pattern PID = Pattern.compile("\\[(\\d+)\\]");
     private static final Pattern EXECUTE = Pattern.compile(
             "LOG:\\s+duration: ([0-9.]+) ms\\s+(?:execute [^:]*|statement): (.*)", Pattern.DOTALL);
+    /** the parse and bind steps of the extended protocol, logged before the execute with their own durations */
+    private static final Pattern PHASE = Pattern.compile("LOG:\\s+duration: ([0-9.]+) ms\\s+(?:parse|bind) ");
     private static final Pattern DETAIL = Pattern.compile("DETAIL:\\s+[Pp]arameters: (.*)", Pattern.DOTALL);
     private static final Pattern BEGIN = Pattern.compile("(?is)^\\s*(begin|start transaction)\\b.*");
     private static final Pattern END = Pattern.compile("(?is)^\\s*(commit|rollback|end)\\b.*");
@@ -210,15 +215,21 @@ final class SqlCapture implements AutoCloseable {
         Map<String, Transaction> open = new LinkedHashMap<>();
         // the DETAIL with the parameters directly follows its execute line in the same session
         Map<String, Captured> awaitingParameters = new LinkedHashMap<>();
+        Map<String, Double> parseAndBind = new LinkedHashMap<>();
         for (String entry : entries) {
             Matcher p = PID.matcher(entry);
             String pid = p.find() ? p.group(1) : "?";
             Matcher ex = EXECUTE.matcher(entry);
             Matcher de = DETAIL.matcher(entry);
+            Matcher phase = PHASE.matcher(entry);
             Captured waiting = awaitingParameters.remove(pid);
-            if (ex.find()) {
+            if (phase.find()) {
+                parseAndBind.merge(pid, Double.parseDouble(phase.group(1)), Double::sum);
+            } else if (ex.find()) {
                 String sql = ex.group(2).strip();
-                Captured c = new Captured(sql, new ArrayList<>(), Double.parseDouble(ex.group(1)));
+                double before = parseAndBind.getOrDefault(pid, 0.0);
+                parseAndBind.remove(pid);
+                Captured c = new Captured(sql, new ArrayList<>(), before + Double.parseDouble(ex.group(1)));
                 awaitingParameters.put(pid, c);
                 if (BEGIN.matcher(sql).matches()) {
                     Transaction t = new Transaction(pid, new ArrayList<>());
