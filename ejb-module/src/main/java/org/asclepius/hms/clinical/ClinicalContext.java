@@ -9,6 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
+import jakarta.persistence.LockModeType;
+import org.asclepius.hms.clinical.access.ClinicalAccess;
+import org.asclepius.hms.shared.ConcurrentUpdateException;
+import org.asclepius.hms.shared.TrackedEntity;
 import org.asclepius.hms.encounter.Encounter;
 import org.asclepius.hms.encounter.EncounterStatus;
 import org.asclepius.hms.patient.Patient;
@@ -32,6 +37,8 @@ public class ClinicalContext {
     Clock clock;
     @Inject
     PatientRepository patients;
+    @Inject
+    ClinicalAccess access;
 
     /** The patient, locked for the rest of the transaction. */
     @PermitAll
@@ -58,6 +65,45 @@ public class ClinicalContext {
             throw InvalidInputException.of("encounterId", "this encounter was cancelled (entered in error)");
         }
         return encounter;
+    }
+
+    /**
+     * A record of the health record, locked for a change: it must exist, and still be the version the caller saw
+     * (else who changed it when). Access to the patient's chart is the caller's to check (see {@link #lockForChange}).
+     */
+    @PermitAll
+    public <T extends TrackedEntity> T lock(Class<T> type, long id, long version, String name, String theRecord) {
+        T row = em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            throw new NotFoundException(name, id);
+        }
+        if (row.getVersion() != version) {
+            throw new ConcurrentUpdateException(theRecord, row.getUpdatedBy(), row.getUpdatedAt());
+        }
+        return row;
+    }
+
+    /** As {@link #lock}, after checking the caller's access to the chart of the record's patient. */
+    @PermitAll
+    public <T extends TrackedEntity> T lockForChange(Class<T> type, long id, long version, String name,
+                                                     String theRecord, Function<T, Patient> patientOf) {
+        T row = em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            throw new NotFoundException(name, id);
+        }
+        access.require(patientOf.apply(row).getId());
+        return lock(type, id, version, name, theRecord);
+    }
+
+    /** A record of the health record to read: it must exist, and the caller must have access to the chart. */
+    @PermitAll
+    public <T> T readable(Class<T> type, long id, String name, Function<T, Patient> patientOf) {
+        T row = em.find(type, id);
+        if (row == null) {
+            throw new NotFoundException(name, id);
+        }
+        access.require(patientOf.apply(row).getId());
+        return row;
     }
 
     @PermitAll

@@ -73,6 +73,8 @@ public class VisitService {
     @Inject
     PatientService patients;
     @Inject
+    org.asclepius.hms.clinical.vitals.VitalSignService vitalSigns;
+    @Inject
     PatientRepository patientRows;
     @Inject
     @ConfigProperty(name = "hms.emergency.department", defaultValue = "Emergency")
@@ -162,6 +164,7 @@ public class VisitService {
         Instant now = clock.instant();
         boolean first = visit.getTriagedAt() == null;
         visit.triage(vitals, score, complaint, acuity, caller(), now);
+        vitalSigns.recordAtTriage(visit.getEncounter().getId(), vitals, now);
         String note = "NEWS2 " + score.total() + " (" + score.risk().label().toLowerCase(Locale.ROOT) + ")"
                 + (acuity == null ? "" : ", ESI " + acuity) + (first ? "" : ", observations taken again");
         if (visit.getStage() == VisitStage.ARRIVED) {

@@ -22,6 +22,7 @@ import org.asclepius.hms.audit.AuditOutcome;
 import org.asclepius.hms.audit.AuditTrail;
 import org.asclepius.hms.scheduling.OverrideRequiredException;
 import org.asclepius.hms.scheduling.SlotConflictException;
+import org.asclepius.hms.shared.AccessRefusedException;
 import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.InvalidInputException;
@@ -43,6 +44,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  *       {@link OverrideRequiredException} (a reason to overbook or to double-book the patient is needed) → 409
  *       whose issue expression names the extension that carries the reason</li>
  *   <li>{@link EJBAccessException} (the caller's role does not allow it) → 403, and a DENIED audit event</li>
+ *   <li>{@link AccessRefusedException} (the role may, but not for this patient: no care relationship, a restricted
+ *       record) → 403 with the service's explanation; the access check has audited it already</li>
  *   <li>unparseable content → 400; HAPI's own 4xx answers pass through</li>
  *   <li>anything else → 500 with a generic OperationOutcome; the log gets the exception class, where it was
  *       thrown and the request id, never a message (messages can carry patient data)</li>
@@ -81,6 +84,14 @@ public class FhirExceptionInterceptor {
             return withOutcome(new ForbiddenOperationException("Your role does not allow this operation"),
                     FhirErrors.single(IssueSeverity.ERROR, IssueType.FORBIDDEN,
                             "Your role does not allow this operation"));
+        }
+        if (cause instanceof AccessRefusedException refused) {
+            // the access check has recorded the DENIED attempt with the patient it was about
+            String diagnostics = refused.getMessage() + (refused.isBreakGlassPossible()
+                    ? " Break-the-glass is done on the patient's chart in the staff screens; while it lasts, the API"
+                    + " answers the same user." : "");
+            return withOutcome(new ForbiddenOperationException(diagnostics),
+                    FhirErrors.single(IssueSeverity.ERROR, IssueType.FORBIDDEN, diagnostics));
         }
         if (cause instanceof InvalidInputException invalid) {
             if (isSearch(request)) {

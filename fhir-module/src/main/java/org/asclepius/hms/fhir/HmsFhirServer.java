@@ -13,6 +13,9 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import org.asclepius.hms.audit.AuditTrail;
+import org.asclepius.hms.clinical.notes.NoteService;
+import org.asclepius.hms.clinical.orders.OrderService;
+import org.asclepius.hms.clinical.vitals.VitalSignService;
 import org.asclepius.hms.encounter.EncounterDirectory;
 import org.asclepius.hms.inpatient.LocationDirectory;
 import org.asclepius.hms.patient.IdentifierTypeService;
@@ -58,6 +61,12 @@ public class HmsFhirServer extends RestfulServer {
     private transient EncounterDirectory encounters;
     @EJB
     private transient LocationDirectory locations;
+    @EJB
+    private transient VitalSignService vitals;
+    @EJB
+    private transient OrderService orders;
+    @EJB
+    private transient NoteService notes;
     @Inject
     private transient RequestContext requestContext;
 
@@ -94,6 +103,10 @@ public class HmsFhirServer extends RestfulServer {
         registerProvider(new AppointmentResourceProvider(appointments, schedules));
         registerProvider(new EncounterResourceProvider(encounters));
         registerProvider(new LocationResourceProvider(locations));
+        registerProvider(new ObservationResourceProvider(vitals));
+        registerProvider(new MedicationRequestResourceProvider(orders));
+        registerProvider(new ServiceRequestResourceProvider(orders));
+        registerProvider(new DocumentReferenceResourceProvider(notes));
         registerInterceptor(new FhirExceptionInterceptor(audit, this::requestId));
         registerInterceptor(new SecurityInCapabilityStatement());
     }

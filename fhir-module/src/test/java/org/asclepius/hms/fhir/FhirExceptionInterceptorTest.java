@@ -22,6 +22,7 @@ import org.asclepius.hms.audit.AuditOutcome;
 import org.asclepius.hms.audit.AuditTrail;
 import org.asclepius.hms.scheduling.OverrideRequiredException;
 import org.asclepius.hms.scheduling.SlotConflictException;
+import org.asclepius.hms.shared.AccessRefusedException;
 import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.InvalidInputException;
 import org.asclepius.hms.shared.NotFoundException;
@@ -172,6 +173,26 @@ class FhirExceptionInterceptorTest {
                 .doesNotContain("WFLYEJB");
         assertThat(audit.attempts).containsExactly(
                 List.of(AuditOutcome.DENIED, AuditAction.ACCESS, "Patient", "77", 77L, "FHIR read"));
+    }
+
+    @Test
+    void aRefusedChart_is403Forbidden_withTheExplanation_auditedByTheAccessCheckNotAgain() {
+        BaseServerResponseException e = interceptor.translate(appointmentRequest(RestOperationTypeEnum.SEARCH_TYPE,
+                null), new EJBException(new AccessRefusedException("You are not treating this patient.", true)));
+
+        assertThat(e.getStatusCode()).isEqualTo(403);
+        var issue = FhirExceptionInterceptor.outcome(e).getIssueFirstRep();
+        assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+        assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+        assertThat(issue.getDiagnostics()).startsWith("You are not treating this patient.")
+                .contains("Break-the-glass");
+        assertThat(audit.attempts).isEmpty();
+
+        BaseServerResponseException role = interceptor.translate(request(RestOperationTypeEnum.READ, "3"),
+                new AccessRefusedException("Your role does not give access to clinical records.", false));
+        assertThat(role.getStatusCode()).isEqualTo(403);
+        assertThat(FhirExceptionInterceptor.outcome(role).getIssueFirstRep().getDiagnostics())
+                .isEqualTo("Your role does not give access to clinical records.");
     }
 
     @Test

@@ -454,4 +454,24 @@ class ClinicalRecordsIT {
                 ConditionCategory.PROBLEM, new org.asclepius.hms.shared.Code("urn:made-up", "1", "x"), null, null))),
                 "code")).contains("ICD-10-CM or SNOMED CT");
     }
+
+    @Test
+    void triageObservations_goIntoTheChartOfTheVisit() throws Exception {
+        long patient = desk.call(() -> patients.register(TestData.patient(TestData.uniqueFamilyName("Triage"),
+                "Olga", LocalDate.of(1950, 2, 2)))).id();
+        VisitRecord visit = desk.call(() -> visits.walkIn(patient, "Medicine", "Fever"));
+        VisitRecord triaged = nurse.call(() -> visits.triage(visit.id(), visit.version(),
+                new org.asclepius.hms.observation.Vitals(22, 94, false, false, 104, 118,
+                        org.asclepius.hms.observation.Consciousness.ALERT, new BigDecimal("38.9")), "Fever", null));
+        physician.call(() -> visits.startConsultation(triaged.id(), triaged.version()));
+
+        var latest = physician.call(() -> vitals.latest(patient)).items();
+        assertThat(latest).extracting(ObservationRecord::kind).containsExactlyInAnyOrder(VitalSign.TEMPERATURE,
+                VitalSign.PULSE, VitalSign.RESPIRATION, VitalSign.BLOOD_PRESSURE, VitalSign.SPO2);
+        assertThat(latest).allMatch(o -> o.encounterId() == visit.encounterId());
+        assertThat(latest.stream().filter(o -> o.kind() == VitalSign.PULSE).findFirst().orElseThrow().value())
+                .isEqualByComparingTo("118");
+        assertThat(latest.stream().filter(o -> o.kind() == VitalSign.BLOOD_PRESSURE).findFirst().orElseThrow()
+                .display()).isEqualTo("104 mmHg systolic");
+    }
 }

@@ -64,7 +64,9 @@ class StaffScreensIT {
             assertThat(MedicalRecordNumber.isValid(mrn)).as(mrn).isTrue();
             assertThat(browser.driver().findElement(By.id("summaryName")).getText()).containsIgnoringCase(family);
             assertThat(browser.driver().findElement(By.id("bannerMrn")).getText()).contains(mrn);
-            assertThat(browser.driver().findElement(By.id("bannerAllergies")).getText()).contains("Allergies not recorded");
+            // the front desk is not shown allergies (clinical data): the banner says who sees them
+            assertThat(browser.driver().findElement(By.id("bannerAllergies")).getText())
+                    .contains("shown to the care team");
 
             // the same person typed in again: the clerk is shown the existing record and opens it
             browser.open("/hms/patient/register-patient.xhtml");

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +14,8 @@ import org.asclepius.hms.audit.AuditTrail;
 import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.clinical.ClinicalContext;
 import org.asclepius.hms.patient.Patient;
-import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
-import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.Page;
 import org.asclepius.hms.shared.Roles;
 import org.asclepius.hms.shared.TimeFormat;
@@ -103,13 +100,7 @@ public class BreakGlassService {
     @RolesAllowed({Roles.PRIVACY_OFFICER})
     @Audited(action = AuditAction.UPDATE, resource = "AccessGrant")
     public AccessGrantRecord review(long grantId, long version, AccessGrant.Review finding, String note) {
-        AccessGrant grant = em.find(AccessGrant.class, grantId, LockModeType.PESSIMISTIC_WRITE);
-        if (grant == null) {
-            throw new NotFoundException("Break-the-glass access", grantId);
-        }
-        if (grant.getVersion() != version) {
-            throw new ConcurrentUpdateException("The review", grant.getUpdatedBy(), grant.getUpdatedAt());
-        }
+        AccessGrant grant = context.lock(AccessGrant.class, grantId, version, "Break-the-glass access", "The review");
         FieldErrors errors = new FieldErrors();
         if (finding == null || finding == AccessGrant.Review.PENDING) {
             errors.add("finding", "choose appropriate or not appropriate");

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.asclepius.hms.audit.PatientRef;
 import org.asclepius.hms.clinical.ClinicalContext;
 import org.asclepius.hms.patient.Patient;
 import org.asclepius.hms.patient.PatientRestriction;
-import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
 import org.asclepius.hms.shared.NotFoundException;
@@ -100,14 +98,8 @@ public class CareTeamService {
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE})
     @Audited(action = AuditAction.UPDATE, resource = "CareTeam")
     public CareTeamRecord endMember(long memberId, long version) {
-        CareTeamMember m = em.find(CareTeamMember.class, memberId, LockModeType.PESSIMISTIC_WRITE);
-        if (m == null) {
-            throw new NotFoundException("Care team member", memberId);
-        }
-        access.require(m.getPatient().getId());
-        if (m.getVersion() != version) {
-            throw new ConcurrentUpdateException("The care team", m.getUpdatedBy(), m.getUpdatedAt());
-        }
+        CareTeamMember m = context.lockForChange(CareTeamMember.class, memberId, version, "Care team member",
+                "The care team", CareTeamMember::getPatient);
         if (m.getEndedAt() != null) {
             throw new DomainException(m.getUserName() + " already left this care team.");
         }

@@ -6,7 +6,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,11 +20,9 @@ import org.asclepius.hms.clinical.coding.AllergenRecord;
 import org.asclepius.hms.clinical.coding.AllergenService;
 import org.asclepius.hms.encounter.Encounter;
 import org.asclepius.hms.patient.Patient;
-import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
 import org.asclepius.hms.shared.InvalidInputException;
-import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.Roles;
 import org.asclepius.hms.shared.TimeFormat;
 
@@ -167,12 +164,7 @@ public class AllergyService {
     /** One entry. */
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
     public AllergyRecord find(long id) {
-        Allergy a = em.find(Allergy.class, id);
-        if (a == null) {
-            throw new NotFoundException("AllergyIntolerance", id);
-        }
-        access.require(a.getPatient().getId());
-        return AllergyRecord.of(a);
+        return AllergyRecord.of(context.readable(Allergy.class, id, "AllergyIntolerance", Allergy::getPatient));
     }
 
     /**
@@ -206,14 +198,7 @@ public class AllergyService {
     }
 
     private Allergy lock(long id, long version) {
-        Allergy a = em.find(Allergy.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (a == null) {
-            throw new NotFoundException("AllergyIntolerance", id);
-        }
-        access.require(a.getPatient().getId());
-        if (a.getVersion() != version) {
-            throw new ConcurrentUpdateException("The allergy", a.getUpdatedBy(), a.getUpdatedAt());
-        }
-        return a;
+        return context.lockForChange(Allergy.class, id, version, "AllergyIntolerance", "The allergy",
+                Allergy::getPatient);
     }
 }

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import org.asclepius.hms.audit.AuditAction;
@@ -15,10 +14,8 @@ import org.asclepius.hms.clinical.access.ClinicalAccess;
 import org.asclepius.hms.patient.Patient;
 import org.asclepius.hms.shared.Code;
 import org.asclepius.hms.shared.CodeSystems;
-import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
-import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.PatientItems;
 import org.asclepius.hms.shared.Roles;
 import org.asclepius.hms.shared.TimeFormat;
@@ -50,12 +47,7 @@ public class MedicationService {
     /** One line. */
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
     public MedicationRecord find(long id) {
-        Medication m = em.find(Medication.class, id);
-        if (m == null) {
-            throw new NotFoundException("Medication", id);
-        }
-        access.require(m.getPatient().getId());
-        return MedicationRecord.of(m);
+        return MedicationRecord.of(context.readable(Medication.class, id, "Medication", Medication::getPatient));
     }
 
     /** A medication the patient takes that was not prescribed here (RxNorm code optional). */
@@ -102,14 +94,8 @@ public class MedicationService {
     }
 
     private MedicationRecord end(long id, long version, String reason, Medication.Status how, String missing) {
-        Medication m = em.find(Medication.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (m == null) {
-            throw new NotFoundException("Medication", id);
-        }
-        access.require(m.getPatient().getId());
-        if (m.getVersion() != version) {
-            throw new ConcurrentUpdateException("The medication", m.getUpdatedBy(), m.getUpdatedAt());
-        }
+        Medication m = context.lockForChange(Medication.class, id, version, "Medication", "The medication",
+                Medication::getPatient);
         if (m.getStatus() != Medication.Status.ACTIVE) {
             throw new DomainException("This medication was already " + (m.getStatus() == Medication.Status.STOPPED
                     ? "stopped" : "marked entered in error") + " (" + m.getStopReason() + ").");

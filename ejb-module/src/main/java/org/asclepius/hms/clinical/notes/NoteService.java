@@ -4,12 +4,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.asclepius.hms.audit.AuditAction;
 import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.audit.PatientRef;
@@ -17,11 +18,10 @@ import org.asclepius.hms.clinical.ClinicalContext;
 import org.asclepius.hms.clinical.access.ClinicalAccess;
 import org.asclepius.hms.encounter.Encounter;
 import org.asclepius.hms.patient.Patient;
-import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
-import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.PatientItems;
+import org.asclepius.hms.shared.PatientPage;
 import org.asclepius.hms.shared.Roles;
 
 /**
@@ -159,12 +159,7 @@ public class NoteService {
     /** One note with every version. */
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
     public NoteRecord find(long noteId) {
-        ClinicalNote note = em.find(ClinicalNote.class, noteId);
-        if (note == null) {
-            throw new NotFoundException("Note", noteId);
-        }
-        access.require(note.getPatient().getId());
-        return NoteRecord.of(note);
+        return NoteRecord.of(context.readable(ClinicalNote.class, noteId, "Note", ClinicalNote::getPatient));
     }
 
     /** The patient's notes (of one encounter, or all), newest first, a page at a time. */
@@ -180,6 +175,40 @@ public class NoteService {
         return new PatientItems<>(patientId, notes.stream().map(NoteRecord::of).toList());
     }
 
+    /**
+     * The patient's signed notes for the API (drafts are never exchanged; a note entered in error after signing is
+     * included, its status says so), newest signature first, a page at a time with the number of all matching: of
+     * the given templates (null: any), first signed in [{@code from}, {@code to}) (either may be null).
+     * {@code max} 0 counts only.
+     */
+    @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
+    @Audited(resource = "Chart")
+    public PatientPage<NoteRecord> searchSigned(@PatientRef long patientId, Set<NoteTemplate> templates,
+                                                Instant from, Instant to, int first, int max) {
+        access.require(patientId);
+        String where = " where n.patient.id = :p and n.signedAt is not null"
+                + (templates == null ? "" : " and n.template in :templates")
+                + (from == null ? "" : " and n.signedAt >= :from") + (to == null ? "" : " and n.signedAt < :to");
+        TypedQuery<Long> count = em.createQuery("select count(n) from ClinicalNote n" + where, Long.class);
+        TypedQuery<ClinicalNote> page = em.createQuery("select n from ClinicalNote n" + where
+                + " order by n.signedAt desc, n.id desc", ClinicalNote.class);
+        for (TypedQuery<?> q : List.of(count, page)) {
+            q.setParameter("p", patientId);
+            if (templates != null) {
+                q.setParameter("templates", templates);
+            }
+            if (from != null) {
+                q.setParameter("from", from);
+            }
+            if (to != null) {
+                q.setParameter("to", to);
+            }
+        }
+        List<NoteRecord> items = max <= 0 ? List.of() : page.setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.min(max, 200)).getResultStream().map(NoteRecord::of).toList();
+        return new PatientPage<>(patientId, items, count.getSingleResult());
+    }
+
     /** Written to the database first, so that the record carries the version the next change must name. */
     private NoteRecord saved(ClinicalNote note) {
         em.flush();
@@ -187,15 +216,8 @@ public class NoteService {
     }
 
     private ClinicalNote lock(long noteId, long version) {
-        ClinicalNote note = em.find(ClinicalNote.class, noteId, LockModeType.PESSIMISTIC_WRITE);
-        if (note == null) {
-            throw new NotFoundException("Note", noteId);
-        }
-        access.require(note.getPatient().getId());
-        if (note.getVersion() != version) {
-            throw new ConcurrentUpdateException("The note", note.getUpdatedBy(), note.getUpdatedAt());
-        }
-        return note;
+        return context.lockForChange(ClinicalNote.class, noteId, version, "Note", "The note",
+                ClinicalNote::getPatient);
     }
 
     private static void refuseUnlessDraft(ClinicalNote note, String action) {

@@ -8,10 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.asclepius.hms.audit.AuditAction;
 import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.audit.PatientRef;
@@ -21,11 +23,10 @@ import org.asclepius.hms.clinical.medications.Medication;
 import org.asclepius.hms.encounter.Encounter;
 import org.asclepius.hms.patient.Patient;
 import org.asclepius.hms.shared.Code;
-import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
-import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.PatientItems;
+import org.asclepius.hms.shared.PatientPage;
 import org.asclepius.hms.shared.Roles;
 import org.asclepius.hms.shared.TimeFormat;
 
@@ -156,12 +157,7 @@ public class OrderService {
     /** One order with its history. */
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
     public OrderRecord find(long orderId) {
-        ClinicalOrder order = em.find(ClinicalOrder.class, orderId);
-        if (order == null) {
-            throw new NotFoundException("Order", orderId);
-        }
-        access.require(order.getPatient().getId());
-        return OrderRecord.of(order);
+        return OrderRecord.of(context.readable(ClinicalOrder.class, orderId, "Order", ClinicalOrder::getPatient));
     }
 
     /** The patient's orders (of one encounter, or all; only open ones if asked), newest first. */
@@ -177,6 +173,36 @@ public class OrderService {
                 .setParameter("open", List.of(OrderStatus.DRAFT, OrderStatus.SIGNED, OrderStatus.IN_PROGRESS))
                 .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 200))).getResultList();
         return new PatientItems<>(patientId, orders.stream().map(OrderRecord::of).toList());
+    }
+
+    /**
+     * The patient's orders for the API, newest first, a page at a time with the number of all matching: of the given
+     * kinds and statuses (null: any); {@code signedOnly} leaves out orders never signed (drafts, and drafts
+     * discarded). {@code max} 0 counts only.
+     */
+    @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
+    @Audited(resource = "Chart")
+    public PatientPage<OrderRecord> search(@PatientRef long patientId, Set<OrderKind> kinds,
+                                           Set<OrderStatus> statuses, boolean signedOnly, int first, int max) {
+        access.require(patientId);
+        String where = " where o.patient.id = :p" + (kinds == null ? "" : " and o.kind in :kinds")
+                + (statuses == null ? "" : " and o.status in :statuses")
+                + (signedOnly ? " and o.signedAt is not null" : "");
+        TypedQuery<Long> count = em.createQuery("select count(o) from ClinicalOrder o" + where, Long.class);
+        TypedQuery<ClinicalOrder> page = em.createQuery("select o from ClinicalOrder o" + where
+                + " order by o.createdAt desc, o.id desc", ClinicalOrder.class);
+        for (TypedQuery<?> q : List.of(count, page)) {
+            q.setParameter("p", patientId);
+            if (kinds != null) {
+                q.setParameter("kinds", kinds);
+            }
+            if (statuses != null) {
+                q.setParameter("statuses", statuses);
+            }
+        }
+        List<OrderRecord> items = max <= 0 ? List.of() : page.setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.min(max, 200)).getResultStream().map(OrderRecord::of).toList();
+        return new PatientPage<>(patientId, items, count.getSingleResult());
     }
 
     /** The orderables of a kind matching the text (not patient data). */
@@ -204,15 +230,9 @@ public class OrderService {
     }
 
     private ClinicalOrder move(long orderId, long version, OrderStatus to, String note) {
-        ClinicalOrder order = em.find(ClinicalOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (order == null) {
-            throw new NotFoundException("Order", orderId);
-        }
+        ClinicalOrder order = context.lock(ClinicalOrder.class, orderId, version, "Order", "The order");
         if (!fulfilling(order, to)) {
             access.require(order.getPatient().getId());
-        }
-        if (order.getVersion() != version) {
-            throw new ConcurrentUpdateException("The order", order.getUpdatedBy(), order.getUpdatedAt());
         }
         if (!order.getStatus().next().contains(to)) {
             throw new DomainException("An order that is " + order.getStatus().label().toLowerCase(Locale.ROOT)

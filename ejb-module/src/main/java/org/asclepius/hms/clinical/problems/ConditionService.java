@@ -6,7 +6,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.asclepius.hms.encounter.Encounter;
 import org.asclepius.hms.patient.Patient;
 import org.asclepius.hms.shared.Code;
 import org.asclepius.hms.shared.CodeSystems;
-import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
 import org.asclepius.hms.shared.NotFoundException;
@@ -232,12 +230,7 @@ public class ConditionService {
     /** One problem or diagnosis. */
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
     public ConditionRecord find(long id) {
-        Condition c = em.find(Condition.class, id);
-        if (c == null) {
-            throw new NotFoundException("Condition", id);
-        }
-        access.require(c.getPatient().getId());
-        return ConditionRecord.of(c);
+        return ConditionRecord.of(context.readable(Condition.class, id, "Condition", Condition::getPatient));
     }
 
     /** ICD-10-CM codes for a search box (not patient data). */
@@ -305,14 +298,6 @@ public class ConditionService {
     }
 
     private Condition lock(long id, long version) {
-        Condition c = em.find(Condition.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null) {
-            throw new NotFoundException("Condition", id);
-        }
-        access.require(c.getPatient().getId());
-        if (c.getVersion() != version) {
-            throw new ConcurrentUpdateException("The entry", c.getUpdatedBy(), c.getUpdatedAt());
-        }
-        return c;
+        return context.lockForChange(Condition.class, id, version, "Condition", "The entry", Condition::getPatient);
     }
 }

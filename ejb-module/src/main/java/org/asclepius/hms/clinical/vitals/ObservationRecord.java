@@ -22,13 +22,14 @@ public record ObservationRecord(long id, long patientId, long encounterId, long 
         return String.valueOf(id);
     }
 
-    /** The value as people read it: "120/80 mmHg", "37.2 °C". */
+    /** The value as people read it: "120/80 mmHg", "37.2 °C", "104 mmHg systolic" (triage takes only that). */
     public String display() {
         String v = value.setScale(kind.scale(), java.math.RoundingMode.HALF_UP).toPlainString();
         if (secondValue != null) {
             v += "/" + secondValue.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString();
         }
-        return v + " " + kind.unitLabel();
+        String unit = " " + kind.unitLabel();
+        return kind == VitalSign.BLOOD_PRESSURE && secondValue == null ? v + unit + " systolic" : v + unit;
     }
 
     public boolean enteredInError() {

@@ -4,14 +4,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.asclepius.hms.audit.AuditAction;
 import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.audit.PatientRef;
@@ -19,11 +20,11 @@ import org.asclepius.hms.clinical.ClinicalContext;
 import org.asclepius.hms.clinical.access.ClinicalAccess;
 import org.asclepius.hms.encounter.Encounter;
 import org.asclepius.hms.patient.Patient;
-import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.FieldErrors;
 import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.PatientItems;
+import org.asclepius.hms.shared.PatientPage;
 import org.asclepius.hms.shared.Roles;
 
 /**
@@ -80,16 +81,45 @@ public class VitalSignService {
         }
         errors.refuseIfAny();
         bmi(set, patient, encounter, taken);
-        String user = context.caller();
-        Long panel = null;
-        for (Observation o : set) {
-            o.touch(user, now);
-            em.persist(o);
-            panel = panel == null ? o.getId() : panel;
-            o.inPanel(panel);
+        return new PatientItems<>(patientId, persist(set, now));
+    }
+
+    /**
+     * The observations of a triage (already checked and scored by the visit service) go into the chart of the
+     * visit's encounter, as one set: the nurse triaging the visit records them there without a separate chart check.
+     * Only the visit service calls this, inside the triage's transaction.
+     */
+    @RolesAllowed({Roles.NURSE, Roles.PHYSICIAN})
+    @Audited(action = AuditAction.CREATE, resource = "Observation")
+    public PatientItems<ObservationRecord> recordAtTriage(long encounterId, org.asclepius.hms.observation.Vitals v,
+                                                          Instant at) {
+        Encounter encounter = em.find(Encounter.class, encounterId);
+        if (encounter == null) {
+            throw new NotFoundException("Encounter", encounterId);
         }
-        em.flush();
-        return new PatientItems<>(patientId, set.stream().map(ObservationRecord::of).toList());
+        if (!encounter.getStatus().equals(org.asclepius.hms.encounter.EncounterStatus.IN_PROGRESS)) {
+            throw new DomainException("Triage observations go to a visit in progress.");
+        }
+        Patient patient = encounter.getPatient();
+        List<Observation> set = new ArrayList<>();
+        if (v.temperature() != null) {
+            set.add(new Observation(patient, encounter, VitalSign.TEMPERATURE, v.temperature(), null, false, at));
+        }
+        if (v.pulse() != null) {
+            set.add(new Observation(patient, encounter, VitalSign.PULSE, number(v.pulse()), null, false, at));
+        }
+        if (v.respirationRate() != null) {
+            set.add(new Observation(patient, encounter, VitalSign.RESPIRATION, number(v.respirationRate()), null,
+                    false, at));
+        }
+        if (v.systolic() != null) {
+            set.add(new Observation(patient, encounter, VitalSign.BLOOD_PRESSURE, number(v.systolic()), null, false,
+                    at));
+        }
+        if (v.spo2() != null) {
+            set.add(new Observation(patient, encounter, VitalSign.SPO2, number(v.spo2()), null, false, at));
+        }
+        return new PatientItems<>(patient.getId(), persist(set, at));
     }
 
     /** The latest value of each vital sign (entered-in-error ones skipped). */
@@ -137,29 +167,51 @@ public class VitalSignService {
                 .getResultStream().map(ObservationRecord::of).toList());
     }
 
+    /**
+     * The patient's vital signs for the API, newest first, a page at a time with the number of all matching: of the
+     * given kinds (null: all), taken in [{@code from}, {@code to}) (either may be null); entered-in-error ones
+     * included (their status says so). {@code max} 0 counts only.
+     */
+    @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
+    @Audited(resource = "Chart")
+    public PatientPage<ObservationRecord> search(@PatientRef long patientId, Set<VitalSign> kinds, Instant from,
+                                                 Instant to, int first, int max) {
+        access.require(patientId);
+        String where = " where o.patient.id = :p" + (kinds == null ? "" : " and o.kind in :kinds")
+                + (from == null ? "" : " and o.effectiveAt >= :from") + (to == null ? "" : " and o.effectiveAt < :to");
+        TypedQuery<Long> count = em.createQuery("select count(o) from Observation o" + where, Long.class);
+        TypedQuery<Observation> page = em.createQuery("select o from Observation o" + where
+                + " order by o.effectiveAt desc, o.id desc", Observation.class);
+        for (TypedQuery<?> q : List.of(count, page)) {
+            q.setParameter("p", patientId);
+            if (kinds != null) {
+                q.setParameter("kinds", kinds);
+            }
+            if (from != null) {
+                q.setParameter("from", from);
+            }
+            if (to != null) {
+                q.setParameter("to", to);
+            }
+        }
+        List<ObservationRecord> items = max <= 0 ? List.of() : page.setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.min(max, 500)).getResultStream().map(ObservationRecord::of).toList();
+        return new PatientPage<>(patientId, items, count.getSingleResult());
+    }
+
     /** One vital sign by its id. */
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
     public ObservationRecord find(long id) {
-        Observation o = em.find(Observation.class, id);
-        if (o == null) {
-            throw new NotFoundException("Observation", id);
-        }
-        access.require(o.getPatient().getId());
-        return ObservationRecord.of(o);
+        return ObservationRecord.of(context.readable(Observation.class, id, "Observation",
+                Observation::getPatient));
     }
 
     /** A value recorded by mistake: kept, marked entered in error with the reason, never shown as a value. */
     @RolesAllowed({Roles.NURSE, Roles.PHYSICIAN})
     @Audited(action = AuditAction.UPDATE, resource = "Observation")
     public ObservationRecord enteredInError(long id, long version, String reason) {
-        Observation o = em.find(Observation.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (o == null) {
-            throw new NotFoundException("Observation", id);
-        }
-        access.require(o.getPatient().getId());
-        if (o.getVersion() != version) {
-            throw new ConcurrentUpdateException("The observation", o.getUpdatedBy(), o.getUpdatedAt());
-        }
+        Observation o = context.lockForChange(Observation.class, id, version, "Observation", "The observation",
+                Observation::getPatient);
         FieldErrors errors = new FieldErrors();
         String why = errors.text("reason", reason, 300, "say why the value is wrong");
         errors.refuseIfAny();
@@ -170,6 +222,20 @@ public class VitalSignService {
         o.touch(context.caller(), context.now());
         em.flush();
         return ObservationRecord.of(o);
+    }
+
+    /** Writes a set as one panel (the first observation's id). */
+    private List<ObservationRecord> persist(List<Observation> set, Instant now) {
+        String user = context.caller();
+        Long panel = null;
+        for (Observation o : set) {
+            o.touch(user, now);
+            em.persist(o);
+            panel = panel == null ? o.getId() : panel;
+            o.inPanel(panel);
+        }
+        em.flush();
+        return set.stream().map(ObservationRecord::of).toList();
     }
 
     private static void add(List<Observation> set, FieldErrors errors, Patient patient, Encounter encounter,
