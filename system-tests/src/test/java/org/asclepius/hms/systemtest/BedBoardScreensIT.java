@@ -126,6 +126,9 @@ class BedBoardScreensIT {
             browser.click(bedA);
             browser.waitFor(By.id("occupantMrn"));
             assertThat(browser.driver().findElement(By.id("occupantMrn")).getText()).isEqualTo(mrn);
+            // the nurse may open the patient's chart from the bed
+            assertThat(browser.driver().findElement(By.id("occupantChart")).getAttribute("href"))
+                    .contains("/hms/clinical/chart.xhtml?patient=" + id);
             browser.choose("transferTo", second + " R7-A");
             browser.click(By.id("transferButton"));
             browser.waitUntil(d -> !d.findElement(By.id("bedDialog")).isDisplayed());

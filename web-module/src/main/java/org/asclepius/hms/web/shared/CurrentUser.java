@@ -43,6 +43,11 @@ public class CurrentUser implements Serializable {
     static final String[] ADMISSION_REQUESTERS = {Roles.PHYSICIAN, Roles.NURSE, Roles.ADMIN, Roles.RECEPTIONIST};
     /** May read the census and patient flow reports (mirrors PatientFlowReports). */
     static final String[] REPORT_READERS = {Roles.ADMIN, Roles.NURSE, Roles.PHYSICIAN};
+    /**
+     * May open patient charts (mirrors ChartService.open; physicians and nurses of the care relationship, the others
+     * and anyone outside it by break-the-glass).
+     */
+    static final String[] CHART_READERS = {Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN};
     /** The session-timeout warning appears this long before the session ends. */
     public static final int WARNING_SECONDS = 120;
 
@@ -150,6 +155,16 @@ public class CurrentUser implements Serializable {
     /** Census and patient flow reports. */
     public boolean isCanSeeCensus() {
         return hasAny(REPORT_READERS);
+    }
+
+    /** The "Chart" link where a patient is shown. */
+    public boolean isCanOpenCharts() {
+        return hasAny(CHART_READERS);
+    }
+
+    /** The privacy officer's review of break-the-glass accesses (mirrors BreakGlassService.reviews). */
+    public boolean isCanReviewBreakGlass() {
+        return hasRole(Roles.PRIVACY_OFFICER);
     }
 
     public String getGreeting() {

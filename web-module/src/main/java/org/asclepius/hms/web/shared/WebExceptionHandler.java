@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.asclepius.hms.shared.AccessRefusedException;
 import org.asclepius.hms.shared.DomainException;
 import org.asclepius.hms.shared.NotFoundException;
 import org.asclepius.hms.shared.RequestContext;
@@ -32,6 +33,11 @@ import org.asclepius.hms.shared.RequestContext;
  * <ul>
  * <li>{@link EJBAccessException} (a service refused the caller's roles): recorded as a DENIED audit event and
  * answered with the forbidden page (HTTP 403 for a full page);</li>
+ * <li>{@link AccessRefusedException} (the caller's role may do this, but not for this patient: a chart outside any
+ * care relationship): the refusal text as a message — never an error page; the service audited the refusal. When
+ * it happens while a page is drawn (a lazily loaded tab after a break-the-glass access ran out), the message is
+ * kept and the page is opened again from its address (an AJAX request), where it offers break-the-glass, or the
+ * home page (a full-page request, which must not loop);</li>
  * <li>{@link NotFoundException}: a message (or the not-found page when the page could not be rendered);</li>
  * <li>{@link ViewExpiredException}: the "page expired" page;</li>
  * <li>another {@link DomainException}: its message, which is written for users;</li>
@@ -45,8 +51,9 @@ public class WebExceptionHandler extends ExceptionHandlerWrapper {
     static final String NOT_FOUND_PAGE = "/error/not-found.xhtml";
     static final String EXPIRED_PAGE = "/error/expired.xhtml";
     static final String ERROR_PAGE = "/error/error.xhtml";
+    static final String HOME_PAGE = "/index.xhtml";
 
-    enum Kind { DENIED, EXPIRED, NOT_FOUND, DOMAIN, UNEXPECTED }
+    enum Kind { DENIED, REFUSED, EXPIRED, NOT_FOUND, DOMAIN, UNEXPECTED }
 
     public WebExceptionHandler(ExceptionHandler wrapped) {
         super(wrapped);
@@ -103,6 +110,20 @@ public class WebExceptionHandler extends ExceptionHandlerWrapper {
                 }
             }
             case EXPIRED -> redirect(context, EXPIRED_PAGE);
+            case REFUSED -> {
+                AccessRefusedException refused = find(failure, AccessRefusedException.class);
+                if (phase == PhaseId.RENDER_RESPONSE) {
+                    external.getFlash().setKeepMessages(true);
+                    context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, refused.getMessage(),
+                            refused.getMessage()));
+                    redirectTo(context, ajax ? sameView(context) : external.getRequestContextPath() + HOME_PAGE);
+                } else {
+                    context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, refused.getMessage(),
+                            refused.getMessage()));
+                    context.validationFailed();
+                    context.renderResponse();
+                }
+            }
             case NOT_FOUND, DOMAIN -> {
                 DomainException domain = find(failure, DomainException.class);
                 if (phase == PhaseId.RENDER_RESPONSE) {
@@ -135,6 +156,9 @@ public class WebExceptionHandler extends ExceptionHandlerWrapper {
         }
         if (find(failure, ViewExpiredException.class) != null) {
             return Kind.EXPIRED;
+        }
+        if (find(failure, AccessRefusedException.class) != null) {
+            return Kind.REFUSED;
         }
         if (find(failure, NotFoundException.class) != null) {
             return Kind.NOT_FOUND;
@@ -193,10 +217,19 @@ public class WebExceptionHandler extends ExceptionHandlerWrapper {
         context.responseComplete();
     }
 
+    /** The address of the page being shown, with its view parameters (e.g. the chart's patient). */
+    private static String sameView(FacesContext context) {
+        String viewId = context.getViewRoot() == null ? HOME_PAGE : context.getViewRoot().getViewId();
+        return context.getApplication().getViewHandler().getBookmarkableURL(context, viewId, Map.of(), true);
+    }
+
     /** A redirect that also works in an AJAX request (a partial-response redirect). */
     private static void redirect(FacesContext context, String page) throws IOException {
+        redirectTo(context, context.getExternalContext().getRequestContextPath() + page);
+    }
+
+    private static void redirectTo(FacesContext context, String url) throws IOException {
         ExternalContext external = context.getExternalContext();
-        String url = external.getRequestContextPath() + page;
         if (external.isResponseCommitted()) {
             context.responseComplete();
             return;

@@ -7,6 +7,7 @@ import jakarta.ejb.EJBException;
 import jakarta.el.ELException;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
+import org.asclepius.hms.shared.AccessRefusedException;
 import org.asclepius.hms.shared.ConcurrentUpdateException;
 import org.asclepius.hms.shared.NotFoundException;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,13 @@ class WebExceptionHandlerTest {
                 .isEqualTo(WebExceptionHandler.Kind.DOMAIN);
         assertThat(WebExceptionHandler.classify(new FacesException(new IllegalStateException("boom"))))
                 .isEqualTo(WebExceptionHandler.Kind.UNEXPECTED);
+    }
+
+    @Test
+    void aChartRefusedForThisPatient_isARefusal_notADeniedRoleOrAnError() {
+        Throwable wrapped = new FacesException(new ELException(new EJBException(
+                new AccessRefusedException("You are not treating this patient.", true))));
+        assertThat(WebExceptionHandler.classify(wrapped)).isEqualTo(WebExceptionHandler.Kind.REFUSED);
     }
 
     @Test
