@@ -13,8 +13,10 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.asclepius.bench.common.Args;
 
@@ -55,9 +57,10 @@ final class ChartBenchmark {
         String user = args.get("user", Seeder.PHYSICIAN, "demo user who signs in (password and TOTP from the"
                 + " realm file); the seed makes them attending of the current encounter");
         String realm = args.get("realm", "../../wildfly-config/keycloak/hms-realm.json", "demo realm export");
-        int warmup = args.getInt("warmup", 10, "renders before measuring (checked, not counted)");
-        int renders = args.getInt("renders", 50, "measured renders");
-        int floorRuns = args.getInt("floor-runs", 50, "runs of the floor (the chart's SQL over JDBC)");
+        int warmup = args.getInt("warmup", 100, "opens before measuring (checked, not counted): the JIT takes"
+                + " about 100 opens to settle");
+        int renders = args.getInt("renders", 100, "measured opens");
+        int floorRuns = args.getInt("floor-runs", 100, "runs of the floor (the chart's SQL over JDBC)");
         String url = args.get("jdbc-url", JDBC, "the app's database (audit checks, the floor)");
         String dbUser = args.get("db-user", "hms", "database user");
         String dbPassword = args.get("db-password", "hms", "its password");
@@ -139,6 +142,7 @@ final class ChartBenchmark {
                             + " (see " + dir.resolve("captured-sql.txt") + ")");
                 }
                 chartTx = opens.get(0);
+                requestTx = requestTx.stream().filter(t -> !t.controlOnly()).toList();
                 System.out.printf(Locale.ROOT, "  the open ran %d statements (%d replayed), %d audit insert(s),"
                                 + " %.1f ms in the database as logged; %d transaction(s) in the request, %d opening"
                                 + " the chart%n", chartTx.statements().size(), chartTx.replayed().size(),
@@ -276,6 +280,20 @@ final class ChartBenchmark {
                         w.println("              parameters: " + s.parameters());
                     }
                 }
+            }
+            if (chart != null) {
+                w.println();
+                w.println("# The open's statements by SQL text: times run, logged ms in all (most run first)");
+                Map<String, double[]> bySql = new LinkedHashMap<>();
+                for (SqlCapture.Captured s : chart.replayed()) {
+                    double[] v = bySql.computeIfAbsent(s.sql().replaceAll("\\s+", " "), k -> new double[2]);
+                    v[0]++;
+                    v[1] += s.serverMillis();
+                }
+                bySql.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+                        .forEach(e -> w.printf(Locale.ROOT, "%3.0f x  %7.3f ms  %s%n", e.getValue()[0],
+                                e.getValue()[1], e.getKey().length() > 160 ? e.getKey().substring(0, 160) + "…"
+                                        : e.getKey()));
             }
             if (floor != null) {
                 w.println();

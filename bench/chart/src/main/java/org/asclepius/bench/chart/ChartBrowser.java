@@ -53,7 +53,7 @@ final class ChartBrowser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
 
-    /** Opens the page and signs in on Keycloak's pages; returns when the chart is shown. */
+    /** Opens the page, signs in on Keycloak's pages and opens the page again; returns when the chart is shown. */
     void signIn(String pageUrl, String user, String password, String totpSecret) throws InterruptedException {
         driver.get(pageUrl);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
@@ -64,8 +64,16 @@ final class ChartBrowser implements AutoCloseable {
         driver.findElement(By.id("otp")).sendKeys(freshTotp(totpSecret));
         driver.findElement(By.id("kc-login")).click();
         String base = pageUrl.substring(0, pageUrl.indexOf('/', pageUrl.indexOf("//") + 2));
-        wait.until(d -> d.getCurrentUrl().startsWith(base)
-                && !d.findElements(By.cssSelector(selectors.chart())).isEmpty());
+        try {
+            wait.until(d -> d.getCurrentUrl().startsWith(base));
+            // the sign-in returns to the page without its query string: open the chart anew
+            driver.get(pageUrl);
+            wait.until(d -> !d.findElements(By.cssSelector(selectors.chart())).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new IllegalStateException("after signing in, " + driver.getCurrentUrl() + " does not show the"
+                    + " chart (" + selectors.chart() + "); the page says: "
+                    + driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " "), e);
+        }
     }
 
     /** Loads the page anew and reads what it took and what it shows. */

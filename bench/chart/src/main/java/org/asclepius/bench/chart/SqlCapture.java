@@ -76,6 +76,11 @@ final class SqlCapture implements AutoCloseable {
         double serverMillis() {
             return statements.stream().mapToDouble(Captured::serverMillis).sum();
         }
+
+        /** Only transaction control or a pool check (e.g. the pool's background {@code select 1}). */
+        boolean controlOnly() {
+            return statements.stream().allMatch(Captured::control);
+        }
     }
 
     private static final Pattern ENTRY_START = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
