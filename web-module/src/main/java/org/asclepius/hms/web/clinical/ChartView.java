@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import org.asclepius.hms.shared.Roles;
 import org.asclepius.hms.web.shared.CurrentUser;
 import org.asclepius.hms.web.shared.FieldMessages;
 import org.asclepius.hms.web.shared.Pages;
+import org.asclepius.hms.web.shared.ServerTimingFilter;
 import org.asclepius.hms.web.shared.UiFormat;
 import org.primefaces.component.tabview.Tab;
 import org.primefaces.event.TabChangeEvent;
@@ -123,7 +125,11 @@ public class ChartView implements Serializable {
     /** Opens (or reads again) the chart: the summary, or the refusal and whether break-the-glass is open. */
     void open() {
         try {
+            long start = System.nanoTime();
             summary = charts.open(patientId);
+            // the service's share of the page's Server-Timing (access check, queries, audit, transaction)
+            ServerTimingFilter.record((ServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                    .getRequest(), "chart", System.nanoTime() - start);
             refusal = null;
             breakGlassPossible = false;
             timeline = new ArrayList<>(summary.timeline());

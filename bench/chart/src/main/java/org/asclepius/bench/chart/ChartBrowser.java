@@ -1,0 +1,183 @@
+package org.asclepius.bench.chart;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium (through /usr/bin/chromedriver) signed in as a demo user the way a person signs in:
+ * Keycloak's page, password, then the TOTP code computed from the demo realm's secret (as the bed-board
+ * benchmark's browser). Reads each render's timing from the browser's Navigation Timing entry, where the app's
+ * {@code Server-Timing} header appears too, and what the chart page shows.
+ */
+final class ChartBrowser implements AutoCloseable {
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final Selectors selectors;
+
+    /** CSS selectors of what a render is checked for (the chart page's markup). */
+    record Selectors(String chart, String timelineRows, String vitalRows) {
+    }
+
+    /** What one render of the page measured (ms) and showed. */
+    record Render(double serverMs, double chartMs, double responseMs, double loadMs, long htmlBytes, boolean chart,
+            long timelineRows, long vitalRows, boolean mrnShown, String timing) {
+    }
+
+    ChartBrowser(String chromium, String chromedriver, Selectors selectors) throws IOException {
+        this.selectors = selectors;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1600,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chart-bench-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(chromedriver)).build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    /** Opens the page, signs in on Keycloak's pages and opens the page again; returns when the chart is shown. */
+    void signIn(String pageUrl, String user, String password, String totpSecret) throws InterruptedException {
+        driver.get(pageUrl);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
+        driver.findElement(By.id("otp")).sendKeys(freshTotp(totpSecret));
+        driver.findElement(By.id("kc-login")).click();
+        String base = pageUrl.substring(0, pageUrl.indexOf('/', pageUrl.indexOf("//") + 2));
+        try {
+            wait.until(d -> d.getCurrentUrl().startsWith(base));
+            // the sign-in returns to the page without its query string: open the chart anew
+            driver.get(pageUrl);
+            wait.until(d -> !d.findElements(By.cssSelector(selectors.chart())).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new IllegalStateException("after signing in, " + driver.getCurrentUrl() + " does not show the"
+                    + " chart (" + selectors.chart() + "); the page says: "
+                    + driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " "), e);
+        }
+    }
+
+    /** Loads the page anew and reads what it took and what it shows. */
+    Render render(String pageUrl, String mrn) {
+        driver.get(pageUrl);
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
+                "var n = performance.getEntriesByType('navigation')[0];"
+                        + "var part = function (name) { var t = n.serverTiming.filter(function (e) {"
+                        + " return e.name === name; }); return t.length ? t[0].duration : -1; };"
+                        + "var timing = n.serverTiming.map(function (e) { return e.name + '=' + e.duration; })"
+                        + ".join(' ');"
+                        + "return {server: part('app'), chart: part('chart'), timing: timing,"
+                        + " response: n.responseEnd - n.requestStart, load: n.loadEventEnd - n.startTime,"
+                        + " bytes: n.decodedBodySize,"
+                        + " open: document.querySelectorAll(arguments[0]).length > 0,"
+                        + " timeline: document.querySelectorAll(arguments[1]).length,"
+                        + " vitals: document.querySelectorAll(arguments[2]).length,"
+                        + " mrn: document.body.innerText.indexOf(arguments[3]) >= 0};",
+                selectors.chart(), selectors.timelineRows(), selectors.vitalRows(), mrn);
+        return new Render(number(m, "server"), number(m, "chart"), number(m, "response"), number(m, "load"),
+                (long) number(m, "bytes"), Boolean.TRUE.equals(m.get("open")), (long) number(m, "timeline"),
+                (long) number(m, "vitals"), Boolean.TRUE.equals(m.get("mrn")), String.valueOf(m.get("timing")));
+    }
+
+    /** The page's HTML as the browser has it now (kept with the results when a render fails its checks). */
+    String html() {
+        return driver.getPageSource();
+    }
+
+    private static double number(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    /** [password, base32 TOTP secret] of a demo user in the realm export. */
+    static String[] demoUser(Path realmFile, String user) throws IOException {
+        Map<String, Object> realm = new Json().toType(Files.readString(realmFile), Json.MAP_TYPE);
+        for (Object u : (List<?>) realm.get("users")) {
+            Map<?, ?> entry = (Map<?, ?>) u;
+            if (user.equals(entry.get("username"))) {
+                String password = null;
+                String secret = null;
+                for (Object c : (List<?>) entry.get("credentials")) {
+                    Map<?, ?> credential = (Map<?, ?>) c;
+                    if ("password".equals(credential.get("type"))) {
+                        password = (String) credential.get("value");
+                    } else if ("otp".equals(credential.get("type"))) {
+                        Map<String, Object> data = new Json().toType((String) credential.get("secretData"),
+                                Json.MAP_TYPE);
+                        secret = (String) data.get("value");
+                    }
+                }
+                return new String[] {password, secret};
+            }
+        }
+        throw new IllegalArgumentException("no demo user " + user + " in " + realmFile);
+    }
+
+    /** RFC 6238 (HmacSHA1, 6 digits, 30 s) as an authenticator app computes it; waits out a step ending soon. */
+    static String freshTotp(String base32Secret) throws InterruptedException {
+        long secondInStep = (System.currentTimeMillis() / 1000) % 30;
+        if (secondInStep > 25) {
+            Thread.sleep((31 - secondInStep) * 1000);
+        }
+        long step = System.currentTimeMillis() / 1000 / 30;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+            int offset = hash[hash.length - 1] & 0x0f;
+            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            return String.format("%06d", binary % 1_000_000);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** RFC 4648 base32 (upper case, padding and spaces ignored). */
+    static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        String s = text.replace("=", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        ByteBuffer out = ByteBuffer.allocate(s.length() * 5 / 8);
+        int buffer = 0;
+        int bits = 0;
+        for (char ch : s.toCharArray()) {
+            int v = alphabet.indexOf(ch);
+            if (v < 0) {
+                throw new IllegalArgumentException("not base32: " + ch);
+            }
+            buffer = (buffer << 5) | v;
+            bits += 5;
+            if (bits >= 8) {
+                out.put((byte) (buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+        return out.array();
+    }
+}
