@@ -13,7 +13,7 @@ public class AllergyRepository {
 
     /** The entries (active first, newest first; entered-in-error ones only when asked) and the latest assessment. */
     public AllergyList list(long patientId, boolean withErrors) {
-        List<AllergyRecord> items = em.createQuery("select a from Allergy a where a.patient.id = :p"
+        List<AllergyRecord> items = em.createQuery("select a from Allergy a left join fetch a.encounter where a.patient.id = :p"
                         + " and (:all = true or a.verification <> :error)"
                         + " order by case when a.status = :active then 0 else 1 end, a.createdAt desc, a.id desc",
                         Allergy.class)

@@ -17,7 +17,7 @@ public class ConditionRepository {
      */
     public List<ConditionRecord> list(long patientId, ConditionCategory category, Long encounterId,
                                       boolean activeOnly) {
-        return em.createQuery("select c from Condition c where c.patient.id = :p"
+        return em.createQuery("select c from Condition c left join fetch c.encounter where c.patient.id = :p"
                         + " and (:category is null or c.category = :category)"
                         + " and (:e is null or c.encounter.id = :e)"
                         + " and (:activeOnly = false or (c.clinicalStatus in :active and c.verification not in"

@@ -12,12 +12,12 @@ public class ObservationRepository {
     @PersistenceContext
     EntityManager em;
 
-    /** The latest final value of each vital sign: one indexed lookup per kind. */
+    /** The latest final value of each vital sign (with its encounter): one indexed lookup per kind. */
     public List<ObservationRecord> latest(long patientId) {
         List<ObservationRecord> latest = new ArrayList<>();
         for (VitalSign kind : VitalSign.values()) {
-            em.createQuery("select o from Observation o where o.patient.id = :p and o.kind = :k and o.status = :final"
-                            + " order by o.effectiveAt desc, o.id desc", Observation.class)
+            em.createQuery("select o from Observation o join fetch o.encounter where o.patient.id = :p and o.kind = :k"
+                            + " and o.status = :final order by o.effectiveAt desc, o.id desc", Observation.class)
                     .setParameter("p", patientId).setParameter("k", kind)
                     .setParameter("final", Observation.Status.FINAL)
                     .setMaxResults(1).getResultStream().findFirst()
