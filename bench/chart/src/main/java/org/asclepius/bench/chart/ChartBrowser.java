@@ -1,15 +1,12 @@
 package org.asclepius.bench.chart;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.asclepius.bench.common.Totp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -61,7 +58,7 @@ final class ChartBrowser implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
-        driver.findElement(By.id("otp")).sendKeys(freshTotp(totpSecret));
+        driver.findElement(By.id("otp")).sendKeys(Totp.freshTotp(totpSecret));
         driver.findElement(By.id("kc-login")).click();
         String base = pageUrl.substring(0, pageUrl.indexOf('/', pageUrl.indexOf("//") + 2));
         try {
@@ -137,47 +134,5 @@ final class ChartBrowser implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("no demo user " + user + " in " + realmFile);
-    }
-
-    /** RFC 6238 (HmacSHA1, 6 digits, 30 s) as an authenticator app computes it; waits out a step ending soon. */
-    static String freshTotp(String base32Secret) throws InterruptedException {
-        long secondInStep = (System.currentTimeMillis() / 1000) % 30;
-        if (secondInStep > 25) {
-            Thread.sleep((31 - secondInStep) * 1000);
-        }
-        long step = System.currentTimeMillis() / 1000 / 30;
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-            int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-            return String.format("%06d", binary % 1_000_000);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** RFC 4648 base32 (upper case, padding and spaces ignored). */
-    static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        String s = text.replace("=", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
-        ByteBuffer out = ByteBuffer.allocate(s.length() * 5 / 8);
-        int buffer = 0;
-        int bits = 0;
-        for (char ch : s.toCharArray()) {
-            int v = alphabet.indexOf(ch);
-            if (v < 0) {
-                throw new IllegalArgumentException("not base32: " + ch);
-            }
-            buffer = (buffer << 5) | v;
-            bits += 5;
-            if (bits >= 8) {
-                out.put((byte) (buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-        return out.array();
     }
 }

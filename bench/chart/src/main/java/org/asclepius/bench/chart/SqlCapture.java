@@ -2,6 +2,10 @@ package org.asclepius.bench.chart;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import static org.asclepius.bench.common.PgLog.detectLogFile;
+import static org.asclepius.bench.common.PgLog.ident;
+import static org.asclepius.bench.common.PgLog.parseParameters;
+import static org.asclepius.bench.common.PgLog.string;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -128,19 +132,6 @@ final class SqlCapture implements AutoCloseable {
         return alteredAt;
     }
 
-    /** The server log: from the collector if it runs, else Debian's file for this cluster. */
-    static String detectLogFile(Connection admin) throws SQLException {
-        if ("on".equals(string(admin, "select current_setting('logging_collector')"))) {
-            String f = string(admin, "select pg_current_logfile('stderr')");
-            if (f != null) {
-                return f.startsWith("/") ? f : string(admin, "select current_setting('data_directory')") + "/" + f;
-            }
-        }
-        String major = string(admin, "select (current_setting('server_version_num')::int / 10000)::text");
-        String cluster = string(admin, "select coalesce(nullif(current_setting('cluster_name'), ''), '" + major
-                + "/main')");
-        return "/var/log/postgresql/postgresql-" + cluster.replace('/', '-') + ".log";
-    }
 
     long logSize() throws SQLException {
         return Long.parseLong(string(admin, "select (pg_stat_file('" + logFile.replace("'", "''") + "')).size::text"));
@@ -262,54 +253,6 @@ final class SqlCapture implements AutoCloseable {
         return done;
     }
 
-    /** {@code $1 = 'a''b', $2 = NULL} -> [a'b, null] */
-    static List<String> parseParameters(String s) {
-        List<String> values = new ArrayList<>();
-        int i = 0;
-        while (i < s.length()) {
-            int eq = s.indexOf(" = ", i);
-            if (eq < 0) {
-                break;
-            }
-            i = eq + 3;
-            if (s.startsWith("NULL", i)) {
-                values.add(null);
-                i += 4;
-            } else if (i < s.length() && s.charAt(i) == '\'') {
-                StringBuilder v = new StringBuilder();
-                i++;
-                while (i < s.length()) {
-                    char ch = s.charAt(i);
-                    if (ch == '\'') {
-                        if (i + 1 < s.length() && s.charAt(i + 1) == '\'') {
-                            v.append('\'');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    v.append(ch);
-                    i++;
-                }
-                values.add(v.toString());
-            }
-            int comma = s.indexOf(", $", i);
-            if (comma < 0) {
-                break;
-            }
-            i = comma + 2;
-        }
-        return values;
-    }
 
-    private static String string(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 
-    private static String ident(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
 }
