@@ -117,6 +117,20 @@ class PatientMergeIT {
     AdmissionRequestService admissionRequests;
     @EJB
     AsPhysician physician;
+    @EJB
+    org.asclepius.hms.clinical.access.BreakGlassService breakGlass;
+    @EJB
+    org.asclepius.hms.clinical.access.CareTeamService careTeam;
+    @EJB
+    org.asclepius.hms.clinical.vitals.VitalSignService vitals;
+    @EJB
+    org.asclepius.hms.clinical.problems.ConditionService conditions;
+    @EJB
+    org.asclepius.hms.clinical.allergies.AllergyService allergies;
+    @EJB
+    org.asclepius.hms.clinical.orders.OrderService orders;
+    @EJB
+    org.asclepius.hms.clinical.notes.NoteService notes;
     @Resource(lookup = "java:jboss/datasources/HmsDS")
     DataSource db;
 
@@ -226,12 +240,35 @@ class PatientMergeIT {
                 AdmissionSource.DIRECT, AdmissionPriority.ROUTINE, "readmission?", null, null, null, null, null)));
         physician.call(() -> admissionRequests.cancel(request.id(), request.version(), "not needed"));
 
+        // the health record: a break-the-glass access (the physician does not treat the retired record), its care
+        // team, a vital sign, a problem, an allergy (and its assessment), a prescription (order and medication line)
+        // and a note
+        physician.call(() -> breakGlass.breakGlass(retired.id(), "Merge test: recording a chart to be moved", 60));
+        physician.call(() -> careTeam.addMember(retired.id(), "test-nurse", "Ward nurse"));
+        physician.call(() -> vitals.record(retired.id(), new org.asclepius.hms.clinical.vitals.VitalSignsEntry(
+                stay.encounterId(), null, null, 72, null, null, null, null, null, null, null)));
+        physician.call(() -> conditions.add(retired.id(), new org.asclepius.hms.clinical.problems.ConditionEntry(
+                org.asclepius.hms.clinical.problems.ConditionCategory.PROBLEM, null, "I10", null, null, null, null,
+                null)));
+        physician.call(() -> allergies.record(retired.id(), new org.asclepius.hms.clinical.allergies.AllergyEntry(
+                null, org.asclepius.hms.shared.CodeSystems.LOCAL_ALLERGEN, "food-peanut", null, "Hives", null, null,
+                null, null)));
+        var rx = physician.call(() -> orders.draft(retired.id(), new org.asclepius.hms.clinical.orders.OrderEntry(
+                stay.encounterId(), org.asclepius.hms.clinical.orders.OrderKind.MEDICATION, "314076",
+                org.asclepius.hms.clinical.orders.OrderPriority.ROUTINE, null, null, "1 tablet", "oral", "daily",
+                null)));
+        physician.call(() -> orders.sign(rx.id(), rx.version()));
+        physician.call(() -> notes.startDraft(retired.id(), stay.encounterId(),
+                org.asclepius.hms.clinical.notes.NoteTemplate.PROGRESS, null, java.util.Map.of("Progress", "Stable")));
+
         List<SingularAttribute<?, ?>> refs = associationsToPatient();
         assertThat(refs).extracting(r -> r.getDeclaringType().getJavaType().getSimpleName() + "." + r.getName())
                 .contains("PatientIdentifier.patient", "Coverage.patient", "Patient.mergedInto", "Appointment.patient",
                         "AppointmentSeries.patient", "WaitlistEntry.patient", "ReminderOptOut.patient",
                         "OutboxMessage.patient", "Encounter.patient", "Admission.patient",
-                        "BedStay.patient", "AdmissionRequest.patient");
+                        "BedStay.patient", "AdmissionRequest.patient", "AccessGrant.patient", "CareTeamMember.patient",
+                        "Observation.patient", "Condition.patient", "Allergy.patient", "AllergyAssessment.patient",
+                        "ClinicalOrder.patient", "Medication.patient", "ClinicalNote.patient");
         Map<String, Map<String, Long>> before = snapshot(refs, survivor.id(), retired.id());
         // the test proves something for each association only if a row of it points at the retired record:
         // a module adding an association to Patient must add such a row here

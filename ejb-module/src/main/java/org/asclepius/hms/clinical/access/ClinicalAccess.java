@@ -51,9 +51,15 @@ public class ClinicalAccess {
     /** The basis on which the caller reads the patient's chart; refuses (audited as DENIED) when there is none. */
     @PermitAll
     public AccessBasis require(long patientId) {
+        return requireDecision(patientId).basis();
+    }
+
+    /** As {@link #require}, with the record's restriction read on the way (the chart shows it). */
+    @PermitAll
+    public Decision requireDecision(long patientId) {
         Decision d = decide(patientId);
         if (d.allowed()) {
-            return d.basis();
+            return d;
         }
         audit.recordAttempt(AuditOutcome.DENIED, AuditAction.READ, "Chart", String.valueOf(patientId), patientId,
                 d.refusal());

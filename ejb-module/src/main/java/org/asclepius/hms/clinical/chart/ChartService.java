@@ -48,9 +48,9 @@ public class ChartService {
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
     @Audited(resource = "Chart")
     public ChartSummary open(@PatientRef long patientId) {
-        AccessBasis basis = access.require(patientId);
-        PatientRestriction restriction = em.createQuery("select p.restriction from Patient p where p.id = :p",
-                PatientRestriction.class).setParameter("p", patientId).getSingleResult();
+        ClinicalAccess.Decision decision = access.requireDecision(patientId);
+        AccessBasis basis = decision.basis();
+        PatientRestriction restriction = decision.restriction();
         long encounters = em.createQuery("select count(e) from Encounter e where e.patient.id = :p", Long.class)
                 .setParameter("p", patientId).getSingleResult();
         return new ChartSummary(patientId, basis, restriction, vitals.latest(patientId),
@@ -95,25 +95,37 @@ public class ChartService {
             return List.of();
         }
         List<Long> ids = encounters.stream().map(Encounter::getId).toList();
-        Map<Long, Long> vitalSigns = counts("select o.encounter.id, count(o) from Observation o"
-                + " where o.encounter.id in :ids group by o.encounter.id", ids);
-        Map<Long, Long> notes = counts("select n.encounter.id, count(n) from ClinicalNote n"
-                + " where n.encounter.id in :ids group by n.encounter.id", ids);
-        Map<Long, Long> orders = counts("select o.encounter.id, count(o) from ClinicalOrder o"
-                + " where o.encounter.id in :ids group by o.encounter.id", ids);
-        Map<Long, Long> diagnoses = counts("select c.encounter.id, count(c) from Condition c"
-                + " where c.encounter.id in :ids group by c.encounter.id", ids);
+        // what was recorded in each: one statement for the four kinds of entry
+        Map<String, Long> counts = new HashMap<>();
+        for (Object row : em.createNativeQuery("select 'V', encounter_id, count(*) from observation"
+                        + " where encounter_id in (:ids) group by encounter_id"
+                        + " union all select 'N', encounter_id, count(*) from clinical_note"
+                        + " where encounter_id in (:ids) group by encounter_id"
+                        + " union all select 'O', encounter_id, count(*) from clinical_order"
+                        + " where encounter_id in (:ids) group by encounter_id"
+                        + " union all select 'D', encounter_id, count(*) from clinical_condition"
+                        + " where encounter_id in (:ids) group by encounter_id")
+                .setParameter("ids", ids).getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put(r[0] + "|" + ((Number) r[1]).longValue(), ((Number) r[2]).longValue());
+        }
+        Map<Long, Long> vitalSigns = kind(counts, "V");
+        Map<Long, Long> notes = kind(counts, "N");
+        Map<Long, Long> orders = kind(counts, "O");
+        Map<Long, Long> diagnoses = kind(counts, "D");
         return encounters.stream().map(e -> new TimelineEntry(e.getId(), e.getKind(), e.getStatus(),
                 e.getDepartment(), e.getAttending(), e.getStartedAt(), e.getEndedAt(),
                 vitalSigns.getOrDefault(e.getId(), 0L), notes.getOrDefault(e.getId(), 0L),
                 orders.getOrDefault(e.getId(), 0L), diagnoses.getOrDefault(e.getId(), 0L))).toList();
     }
 
-    private Map<Long, Long> counts(String jpql, List<Long> ids) {
-        Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : em.createQuery(jpql, Object[].class).setParameter("ids", ids).getResultList()) {
-            counts.put((Long) row[0], (Long) row[1]);
-        }
-        return counts;
+    private static Map<Long, Long> kind(Map<String, Long> counts, String kind) {
+        Map<Long, Long> of = new HashMap<>();
+        counts.forEach((key, n) -> {
+            if (key.startsWith(kind + "|")) {
+                of.put(Long.valueOf(key.substring(2)), n);
+            }
+        });
+        return of;
     }
 }
