@@ -113,11 +113,14 @@ public final class Browser implements AutoCloseable {
             try {
                 new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(5))
                         .until(ExpectedConditions.elementToBeClickable(suggestion));
-                click(suggestion);
+                // the list may be drawn again by a later query while it is clicked: then type and pick again
+                driver.findElement(suggestion).click();
                 return;
-            } catch (org.openqa.selenium.TimeoutException noSuggestion) {
+            } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.ElementNotInteractableException
+                     | org.openqa.selenium.StaleElementReferenceException noSuggestion) {
                 if (attempt == 3) {
-                    throw explained(noSuggestion, "waiting for the suggestion " + item + " of " + id);
+                    throw noSuggestion instanceof org.openqa.selenium.TimeoutException timeout
+                            ? explained(timeout, "waiting for the suggestion " + item + " of " + id) : noSuggestion;
                 }
             }
         }
