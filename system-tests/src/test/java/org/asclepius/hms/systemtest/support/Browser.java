@@ -84,13 +84,24 @@ public final class Browser implements AutoCloseable {
      * would otherwise cover it) and clicks it once it can be clicked.
      */
     public void click(By by) {
-        WebElement e = waitFor(by);
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
+        // an AJAX update may replace the element between finding and scrolling: find it again
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement e = waitFor(by);
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 3) {
+                    throw replaced;
+                }
+            }
+        }
         waitClickable(by);
         // an AJAX request in flight (its status overlay) or a dialog still moving takes the click: try again
         try {
-            wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class,
+                    org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                 d.findElement(by).click();
                 return true;
             });
