@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import org.hibernate.jpa.HibernateHints;
 
 /** Reads of allergies shared by the allergy service and the chart (callers check access and audit). */
 @Dependent
@@ -19,7 +20,9 @@ public class AllergyRepository {
                         Allergy.class)
                 .setParameter("p", patientId).setParameter("all", withErrors)
                 .setParameter("error", Allergy.Verification.ENTERED_IN_ERROR)
-                .setParameter("active", Allergy.Status.ACTIVE).setMaxResults(200)
+                .setParameter("active", Allergy.Status.ACTIVE)
+                .setHint(HibernateHints.HINT_READ_ONLY, true) // records only: nothing to dirty-check at flush
+                .setMaxResults(200)
                 .getResultStream().map(AllergyRecord::of).toList();
         AllergyAssessment latest = em.createQuery("select a from AllergyAssessment a where a.patient.id = :p"
                         + " order by a.recordedAt desc, a.id desc", AllergyAssessment.class)

@@ -1,25 +1,26 @@
 package org.asclepius.hms.clinical.chart;
 
+import static org.asclepius.hms.shared.NativeRows.instant;
+import static org.asclepius.hms.shared.NativeRows.number;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.HashMap;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.asclepius.hms.audit.Audited;
 import org.asclepius.hms.audit.PatientRef;
-import org.asclepius.hms.clinical.access.AccessBasis;
 import org.asclepius.hms.clinical.access.ClinicalAccess;
 import org.asclepius.hms.clinical.allergies.AllergyRepository;
 import org.asclepius.hms.clinical.problems.ConditionCategory;
 import org.asclepius.hms.clinical.problems.ConditionRepository;
 import org.asclepius.hms.clinical.medications.MedicationRepository;
 import org.asclepius.hms.clinical.vitals.ObservationRepository;
-import org.asclepius.hms.encounter.Encounter;
+import org.asclepius.hms.encounter.EncounterKind;
 import org.asclepius.hms.encounter.EncounterStatus;
-import org.asclepius.hms.patient.PatientRestriction;
 import org.asclepius.hms.shared.PatientItems;
 import org.asclepius.hms.shared.Roles;
 
@@ -30,6 +31,8 @@ import org.asclepius.hms.shared.Roles;
 @Stateless
 public class ChartService {
     public static final int TIMELINE_PAGE = 20;
+    private static final List<EncounterStatus> OPEN = List.of(EncounterStatus.PLANNED, EncounterStatus.IN_PROGRESS,
+            EncounterStatus.ON_LEAVE);
 
     @PersistenceContext
     EntityManager em;
@@ -44,18 +47,18 @@ public class ChartService {
     @Inject
     AllergyRepository allergies;
 
-    /** Opens the chart: the summary with the first page of the timeline. */
+    /**
+     * Opens the chart: the summary with the first page of the timeline. The summary's reads leave no managed
+     * entity behind (records, read-only entities), so the open's only write is its audit event.
+     */
     @RolesAllowed({Roles.PHYSICIAN, Roles.NURSE, Roles.PHARMACIST, Roles.LAB_TECHNICIAN})
     @Audited(resource = "Chart")
     public ChartSummary open(@PatientRef long patientId) {
         ClinicalAccess.Decision decision = access.requireDecision(patientId);
-        AccessBasis basis = decision.basis();
-        PatientRestriction restriction = decision.restriction();
-        long encounters = em.createQuery("select count(e) from Encounter e where e.patient.id = :p", Long.class)
-                .setParameter("p", patientId).getSingleResult();
-        return new ChartSummary(patientId, basis, restriction, vitals.latest(patientId),
+        Timeline first = timeline(patientId, null, 0, TIMELINE_PAGE);
+        return new ChartSummary(patientId, decision.basis(), decision.restriction(), vitals.latest(patientId),
                 conditions.list(patientId, ConditionCategory.PROBLEM, null, true), allergies.list(patientId, false),
-                medications.list(patientId, false), page(patientId, 0, TIMELINE_PAGE), encounters);
+                medications.list(patientId, false), first.entries(), first.total());
     }
 
     /** A page of the timeline, newest encounter first. */
@@ -63,7 +66,7 @@ public class ChartService {
     @Audited(resource = "Chart")
     public PatientItems<TimelineEntry> timeline(@PatientRef long patientId, int first, int max) {
         access.require(patientId);
-        return new PatientItems<>(patientId, page(patientId, first, max));
+        return new PatientItems<>(patientId, timeline(patientId, null, first, max).entries());
     }
 
     /**
@@ -74,58 +77,40 @@ public class ChartService {
     @Audited(resource = "Chart")
     public PatientItems<TimelineEntry> openEncounters(@PatientRef long patientId) {
         access.require(patientId);
-        return new PatientItems<>(patientId, entries(em.createQuery("select e from Encounter e where e.patient.id = :p"
-                        + " and e.status in :open order by e.startedAt desc, e.id desc", Encounter.class)
-                .setParameter("p", patientId)
-                .setParameter("open", List.of(EncounterStatus.PLANNED, EncounterStatus.IN_PROGRESS,
-                        EncounterStatus.ON_LEAVE))
-                .setMaxResults(50).getResultList()));
+        return new PatientItems<>(patientId, timeline(patientId, OPEN, 0, 50).entries());
     }
 
-    private List<TimelineEntry> page(long patientId, int first, int max) {
-        return entries(em.createQuery("select e from Encounter e where e.patient.id = :p"
-                        + " order by e.startedAt desc, e.id desc", Encounter.class)
-                .setParameter("p", patientId).setFirstResult(Math.max(0, first))
-                .setMaxResults(Math.max(1, Math.min(max, 100))).getResultList());
-    }
-
-    /** The encounters with the count of what was recorded in each (four grouped counts, whatever the number). */
-    private List<TimelineEntry> entries(List<Encounter> encounters) {
-        if (encounters.isEmpty()) {
-            return List.of();
+    /**
+     * A page of the patient's encounters (of the given statuses; null: all), newest first, each with the count of
+     * what was recorded in it, and how many there are in all (0 past the last page): one statement, whatever the
+     * number of encounters.
+     */
+    private Timeline timeline(long patientId, List<EncounterStatus> statuses, int first, int max) {
+        String sql = "select e.id, e.kind, e.status, e.department, e.attending, e.started_at, e.ended_at,"
+                + " (select count(*) from observation o where o.encounter_id = e.id),"
+                + " (select count(*) from clinical_note n where n.encounter_id = e.id),"
+                + " (select count(*) from clinical_order r where r.encounter_id = e.id),"
+                + " (select count(*) from clinical_condition c where c.encounter_id = e.id),"
+                + " count(*) over () from encounter e where e.patient_id = :p"
+                + (statuses == null ? "" : " and e.status in (:statuses)")
+                + " order by e.started_at desc, e.id desc offset :first rows fetch next :max rows only";
+        Query query = em.createNativeQuery(sql).setParameter("p", patientId)
+                .setParameter("first", Math.max(0, first)).setParameter("max", Math.max(1, Math.min(max, 100)));
+        if (statuses != null) {
+            query.setParameter("statuses", statuses.stream().map(Enum::name).toList());
         }
-        List<Long> ids = encounters.stream().map(Encounter::getId).toList();
-        // what was recorded in each: one statement for the four kinds of entry
-        Map<String, Long> counts = new HashMap<>();
-        for (Object row : em.createNativeQuery("select 'V', encounter_id, count(*) from observation"
-                        + " where encounter_id in (:ids) group by encounter_id"
-                        + " union all select 'N', encounter_id, count(*) from clinical_note"
-                        + " where encounter_id in (:ids) group by encounter_id"
-                        + " union all select 'O', encounter_id, count(*) from clinical_order"
-                        + " where encounter_id in (:ids) group by encounter_id"
-                        + " union all select 'D', encounter_id, count(*) from clinical_condition"
-                        + " where encounter_id in (:ids) group by encounter_id")
-                .setParameter("ids", ids).getResultList()) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        long total = 0;
+        for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
-            counts.put(r[0] + "|" + ((Number) r[1]).longValue(), ((Number) r[2]).longValue());
+            entries.add(new TimelineEntry(number(r[0]), EncounterKind.valueOf((String) r[1]),
+                    EncounterStatus.valueOf((String) r[2]), (String) r[3], (String) r[4], instant(r[5]),
+                    instant(r[6]), number(r[7]), number(r[8]), number(r[9]), number(r[10])));
+            total = number(r[11]);
         }
-        Map<Long, Long> vitalSigns = kind(counts, "V");
-        Map<Long, Long> notes = kind(counts, "N");
-        Map<Long, Long> orders = kind(counts, "O");
-        Map<Long, Long> diagnoses = kind(counts, "D");
-        return encounters.stream().map(e -> new TimelineEntry(e.getId(), e.getKind(), e.getStatus(),
-                e.getDepartment(), e.getAttending(), e.getStartedAt(), e.getEndedAt(),
-                vitalSigns.getOrDefault(e.getId(), 0L), notes.getOrDefault(e.getId(), 0L),
-                orders.getOrDefault(e.getId(), 0L), diagnoses.getOrDefault(e.getId(), 0L))).toList();
+        return new Timeline(entries, total);
     }
 
-    private static Map<Long, Long> kind(Map<String, Long> counts, String kind) {
-        Map<Long, Long> of = new HashMap<>();
-        counts.forEach((key, n) -> {
-            if (key.startsWith(kind + "|")) {
-                of.put(Long.valueOf(key.substring(2)), n);
-            }
-        });
-        return of;
+    private record Timeline(List<TimelineEntry> entries, long total) {
     }
 }

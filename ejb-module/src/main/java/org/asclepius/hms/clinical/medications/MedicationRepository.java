@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import org.hibernate.jpa.HibernateHints;
 
 /** Reads of the medication list shared by the medication service and the chart (callers check access and audit). */
 @Dependent
@@ -18,7 +19,9 @@ public class MedicationRepository {
                         + " order by case when m.status = :active then 0 else 1 end, m.startedOn desc, m.id desc",
                         Medication.class)
                 .setParameter("p", patientId).setParameter("active", Medication.Status.ACTIVE)
-                .setParameter("all", withStopped).setMaxResults(500).getResultStream()
+                .setParameter("all", withStopped)
+                .setHint(HibernateHints.HINT_READ_ONLY, true) // records only: nothing to dirty-check at flush
+                .setMaxResults(500).getResultStream()
                 .map(MedicationRecord::of).toList();
     }
 }

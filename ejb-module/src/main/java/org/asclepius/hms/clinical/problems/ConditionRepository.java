@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import org.hibernate.jpa.HibernateHints;
 
 /** Reads of problems and diagnoses shared by the condition service and the chart (callers check access and audit). */
 @Dependent
@@ -30,6 +31,7 @@ public class ConditionRepository {
                         ClinicalStatus.RELAPSE))
                 .setParameter("notTrue", List.of(Verification.REFUTED, Verification.ENTERED_IN_ERROR))
                 .setParameter("primary", DiagnosisRank.PRIMARY)
+                .setHint(HibernateHints.HINT_READ_ONLY, true) // records only: nothing to dirty-check at flush
                 .setMaxResults(500).getResultStream().map(ConditionRecord::of).toList();
     }
 }

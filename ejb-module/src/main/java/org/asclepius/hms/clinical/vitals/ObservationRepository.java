@@ -1,13 +1,12 @@
 package org.asclepius.hms.clinical.vitals;
 
+import static org.asclepius.hms.shared.NativeRows.instant;
+import static org.asclepius.hms.shared.NativeRows.number;
+
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Arrays;
@@ -44,26 +43,5 @@ public class ObservationRepository {
         }
         latest.sort(Comparator.comparing(ObservationRecord::kind));
         return latest;
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
-    }
-
-    /** A timestamp with time zone as the JDBC driver of the database hands it over. */
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + (value == null ? null : value.getClass()));
     }
 }
