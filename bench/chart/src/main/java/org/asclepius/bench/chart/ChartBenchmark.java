@@ -200,26 +200,30 @@ final class ChartBenchmark {
                 }
             }
 
-            // 3. the floor: the open's statements replayed over JDBC, plus the audit row, rolled back
+            // 3. the floor: the open's statements replayed over JDBC; plus the audit row rolled back; plus committed
             List<Double> floorRead = new ArrayList<>();
             List<Double> floorAudit = new ArrayList<>();
+            List<Double> floorCommit = new ArrayList<>();
             Floor floor;
-            try (Connection fc = DriverManager.getConnection(url, props)) {
-                floor = new Floor(fc, chartTx.replayed(), patientId);
+            try (Connection fc = DriverManager.getConnection(url, props);
+                 Floor f = new Floor(fc, chartTx.replayed(), patientId)) {
+                floor = f;
                 for (int i = 0; i < 10; i++) {
-                    floor.run(false);
-                    floor.run(true);
+                    for (Floor.End end : Floor.End.values()) {
+                        floor.run(end);
+                    }
                 }
                 floor.resetTimes();
                 for (int i = 0; i < floorRuns; i++) {
-                    floorRead.add(floor.run(false));
-                    floorAudit.add(floor.run(true));
+                    floorRead.add(floor.run(Floor.End.READ));
+                    floorAudit.add(floor.run(Floor.End.AUDIT));
+                    floorCommit.add(floor.run(Floor.End.COMMIT));
                 }
             }
             writeCaptured(dir.resolve("captured-sql.txt"), requestTx, chartTx, floor);
             report(dir, samples, Stats.of(server), Stats.of(service), Stats.of(response), Stats.of(load),
-                    Stats.of(floorRead), Stats.of(floorAudit), chartTx, requestTx.size(), floor, encounters,
-                    observations, failures, budget, ratioBudget, user);
+                    Stats.of(floorRead), Stats.of(floorAudit), Stats.of(floorCommit), chartTx, requestTx.size(), floor,
+                    encounters, observations, failures, budget, ratioBudget, user);
         }
         return failures == 0 ? 0 : 1;
     }
@@ -309,7 +313,8 @@ final class ChartBenchmark {
     }
 
     private static void report(Path dir, List<String[]> samples, Stats server, Stats service, Stats response,
-            Stats load, Stats floorRead, Stats floorAudit, SqlCapture.Transaction chartTx, int requestTransactions,
+            Stats load, Stats floorRead, Stats floorAudit, Stats floorCommit, SqlCapture.Transaction chartTx,
+            int requestTransactions,
             Floor floor, long encounters, long observations, int failures, double budget, double ratioBudget,
             String user) throws IOException {
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(dir.resolve("samples.csv")))) {
@@ -329,13 +334,15 @@ final class ChartBenchmark {
         lines.add(load.row("page load in the browser (to load event)"));
         lines.add(floorRead.row("floor: the open's " + floor.statements() + " statements over JDBC"));
         lines.add(floorAudit.row("floor: the statements + 1 audit row (rolled back)"));
+        lines.add(floorCommit.row("floor: the statements + 1 audit row, committed (as the open's transaction ends)"));
         lines.add("");
         lines.add(String.format(Locale.ROOT, "server time median %.1f ms, p95 %.1f ms / budget %.0f ms: %s",
                 server.median(), server.p95(), budget, server.p95() <= budget ? "within" : "OVER"));
-        double ratio = service.median() / floorAudit.median();
-        lines.add(String.format(Locale.ROOT, "chart service median / floor (statements + audit) median: %.1f× /"
-                + " budget %.0f×: %s; page server median / floor median: %.1f×", ratio, ratioBudget,
-                ratio <= ratioBudget ? "within" : "OVER", server.median() / floorAudit.median()));
+        double ratio = service.median() / floorCommit.median();
+        lines.add(String.format(Locale.ROOT, "chart service median / floor (statements + audit + commit) median:"
+                + " %.1f× / budget %.0f×: %s; against the rolled-back floor (statements + audit): %.1f×; page server"
+                + " median / committed floor median: %.1f×", ratio, ratioBudget, ratio <= ratioBudget ? "within"
+                : "OVER", service.median() / floorAudit.median(), server.median() / floorCommit.median()));
         lines.add(String.format(Locale.ROOT, "the open's transaction: %d statements (%d replayed), %d audit"
                         + " insert(s), %.1f ms in the database as logged (with statement logging on); %d transactions"
                         + " in the request", chartTx.statements().size(), chartTx.replayed().size(),

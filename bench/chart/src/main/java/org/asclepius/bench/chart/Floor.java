@@ -17,14 +17,28 @@ import java.util.regex.Pattern;
  * statements the app ran for it ({@link SqlCapture}), replayed with the same parameters on one connection kept
  * across runs (like a pooled connection: the same PgJDBC version and defaults, so server-side prepared statements
  * and plan caching behave alike), parameters bound untyped so that the server infers their types as it did for
- * the app's, every row and column read; then the one audit row the open writes; all in one transaction, rolled back.
+ * the app's, every row and column read; then the one audit row the open writes; all in one transaction, rolled back
+ * or, to count what the open's commit costs the database (its write-ahead log flush), committed: the audit trail is
+ * append-only, so the committed audit row goes into a scratch copy of {@code audit_event} (same columns, defaults
+ * and indexes), dropped when the floor is closed.
  */
-final class Floor {
+final class Floor implements AutoCloseable {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
     static final String AUDIT = "insert into audit_event (id, occurred_at, node, user_name, user_roles, action,"
             + " resource_type, resource_id, patient_id, channel, source_address, outcome, request_id, content_hash)"
             + " values (?, ?, 'bench', 'chart-bench', 'physician', 'READ', 'Chart', ?, ?, 'web', '127.0.0.1',"
             + " 'SUCCESS', 'bench-floor', ?)";
+    private static final String SCRATCH = "bench_floor_audit";
+
+    /** How a run ends. */
+    enum End {
+        /** the statements only, rolled back */
+        READ,
+        /** the statements and the audit insert, rolled back */
+        AUDIT,
+        /** the statements and the audit insert (into the scratch copy), committed */
+        COMMIT
+    }
 
     /**
      * A captured statement made ready for JDBC: ? placeholders, the parameter for each in order, and for each the
@@ -57,6 +71,7 @@ final class Floor {
     /** nanoseconds per statement summed over the runs, and the runs */
     private final long[] nanos;
     private int runs;
+    private long scratchId;
 
     Floor(Connection connection, List<SqlCapture.Captured> captured, long patientId) throws SQLException {
         this.connection = connection;
@@ -67,6 +82,20 @@ final class Floor {
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         probe();
+        try (var st = connection.createStatement()) {
+            st.execute("drop table if exists " + SCRATCH);
+            st.execute("create table " + SCRATCH + " (like audit_event including all)");
+        }
+        connection.commit();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.rollback();
+        try (var st = connection.createStatement()) {
+            st.execute("drop table if exists " + SCRATCH);
+        }
+        connection.commit();
     }
 
     /**
@@ -129,8 +158,9 @@ final class Floor {
         runs = 0;
     }
 
-    /** ms for the statements (every row read), and with {@code audit} the audit insert; rolled back. */
-    double run(boolean audit) throws SQLException {
+    /** ms for the statements (every row read), and as {@code end} says the audit insert and the commit. */
+    double run(End end) throws SQLException {
+        boolean committed = false;
         try {
             long start = System.nanoTime();
             runs++;
@@ -155,9 +185,10 @@ final class Floor {
                 }
                 nanos[i] += System.nanoTime() - t0;
             }
-            if (audit) {
-                try (PreparedStatement ps = connection.prepareStatement(AUDIT)) {
-                    ps.setLong(1, -1);
+            if (end != End.READ) {
+                String insert = end == End.COMMIT ? AUDIT.replace("audit_event", SCRATCH) : AUDIT;
+                try (PreparedStatement ps = connection.prepareStatement(insert)) {
+                    ps.setLong(1, end == End.COMMIT ? --scratchId : -1);
                     ps.setTimestamp(2, Timestamp.from(Instant.now()));
                     ps.setString(3, String.valueOf(patientId));
                     ps.setLong(4, patientId);
@@ -165,9 +196,15 @@ final class Floor {
                     ps.executeUpdate();
                 }
             }
+            if (end == End.COMMIT) {
+                connection.commit();
+                committed = true;
+            }
             return (System.nanoTime() - start) / 1e6;
         } finally {
-            connection.rollback();
+            if (!committed) {
+                connection.rollback();
+            }
         }
     }
 

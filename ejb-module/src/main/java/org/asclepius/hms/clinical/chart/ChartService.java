@@ -82,8 +82,8 @@ public class ChartService {
 
     /**
      * A page of the patient's encounters (of the given statuses; null: all), newest first, each with the count of
-     * what was recorded in it, and how many there are in all (0 past the last page): one statement, whatever the
-     * number of encounters.
+     * what was recorded in it, and how many encounters the patient has in all (0 past the last page): one statement
+     * of index look-ups, whatever the number of encounters.
      */
     private Timeline timeline(long patientId, List<EncounterStatus> statuses, int first, int max) {
         String sql = "select e.id, e.kind, e.status, e.department, e.attending, e.started_at, e.ended_at,"
@@ -91,7 +91,8 @@ public class ChartService {
                 + " (select count(*) from clinical_note n where n.encounter_id = e.id),"
                 + " (select count(*) from clinical_order r where r.encounter_id = e.id),"
                 + " (select count(*) from clinical_condition c where c.encounter_id = e.id),"
-                + " count(*) over () from encounter e where e.patient_id = :p"
+                + " (select count(*) from encounter t where t.patient_id = :p)"
+                + " from encounter e where e.patient_id = :p"
                 + (statuses == null ? "" : " and e.status in (:statuses)")
                 + " order by e.started_at desc, e.id desc offset :first rows fetch next :max rows only";
         Query query = em.createNativeQuery(sql).setParameter("p", patientId)

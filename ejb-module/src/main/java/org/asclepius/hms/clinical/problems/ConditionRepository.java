@@ -21,15 +21,16 @@ public class ConditionRepository {
         return em.createQuery("select c from Condition c left join fetch c.encounter where c.patient.id = :p"
                         + " and (:category is null or c.category = :category)"
                         + " and (:e is null or c.encounter.id = :e)"
-                        + " and (:activeOnly = false or (c.clinicalStatus in :active and c.verification not in"
-                        + " :notTrue))"
+                        + " and (:activeOnly = false or (c.clinicalStatus in (:active, :recurrence, :relapse)"
+                        + " and c.verification <> :refuted and c.verification <> :error))"
                         + " order by case when c.rank = :primary then 0 else 1 end, c.createdAt desc, c.id desc",
                         Condition.class)
                 .setParameter("p", patientId).setParameter("category", category).setParameter("e", encounterId)
                 .setParameter("activeOnly", activeOnly)
-                .setParameter("active", List.of(ClinicalStatus.ACTIVE, ClinicalStatus.RECURRENCE,
-                        ClinicalStatus.RELAPSE))
-                .setParameter("notTrue", List.of(Verification.REFUTED, Verification.ENTERED_IN_ERROR))
+                // single values, not lists: Hibernate caches the SQL of a query only without list parameters
+                .setParameter("active", ClinicalStatus.ACTIVE).setParameter("recurrence", ClinicalStatus.RECURRENCE)
+                .setParameter("relapse", ClinicalStatus.RELAPSE)
+                .setParameter("refuted", Verification.REFUTED).setParameter("error", Verification.ENTERED_IN_ERROR)
                 .setParameter("primary", DiagnosisRank.PRIMARY)
                 .setHint(HibernateHints.HINT_READ_ONLY, true) // records only: nothing to dirty-check at flush
                 .setMaxResults(500).getResultStream().map(ConditionRecord::of).toList();
