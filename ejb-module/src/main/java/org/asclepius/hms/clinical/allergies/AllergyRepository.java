@@ -14,7 +14,7 @@ public class AllergyRepository {
 
     /** The entries (active first, newest first; entered-in-error ones only when asked) and the latest assessment. */
     public AllergyList list(long patientId, boolean withErrors) {
-        List<AllergyRecord> items = em.createQuery("select a from Allergy a left join fetch a.encounter where a.patient.id = :p"
+        List<AllergyRecord> items = em.createQuery("select a from Allergy a where a.patient.id = :p"
                         + " and (:all = true or a.verification <> :error)"
                         + " order by case when a.status = :active then 0 else 1 end, a.createdAt desc, a.id desc",
                         Allergy.class)
@@ -23,10 +23,10 @@ public class AllergyRepository {
                 .setParameter("active", Allergy.Status.ACTIVE)
                 .setHint(HibernateHints.HINT_READ_ONLY, true) // records only: nothing to dirty-check at flush
                 .setMaxResults(200)
-                .getResultStream().map(AllergyRecord::of).toList();
+                .getResultList().stream().map(AllergyRecord::of).toList();
         AllergyAssessment latest = em.createQuery("select a from AllergyAssessment a where a.patient.id = :p"
                         + " order by a.recordedAt desc, a.id desc", AllergyAssessment.class)
-                .setParameter("p", patientId).setMaxResults(1).getResultStream().findFirst().orElse(null);
+                .setParameter("p", patientId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
         return new AllergyList(patientId, latest == null ? null : latest.getFinding(),
                 latest == null ? null : latest.getRecordedBy(), latest == null ? null : latest.getRecordedAt(), items);
     }

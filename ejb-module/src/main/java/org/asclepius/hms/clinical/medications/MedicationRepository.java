@@ -14,14 +14,14 @@ public class MedicationRepository {
 
     /** Active lines first (then stopped ones when asked), newest first. */
     public List<MedicationRecord> list(long patientId, boolean withStopped) {
-        return em.createQuery("select m from Medication m left join fetch m.order where m.patient.id = :p"
+        return em.createQuery("select m from Medication m where m.patient.id = :p"
                         + " and (m.status = :active or :all = true)"
                         + " order by case when m.status = :active then 0 else 1 end, m.startedOn desc, m.id desc",
                         Medication.class)
                 .setParameter("p", patientId).setParameter("active", Medication.Status.ACTIVE)
                 .setParameter("all", withStopped)
                 .setHint(HibernateHints.HINT_READ_ONLY, true) // records only: nothing to dirty-check at flush
-                .setMaxResults(500).getResultStream()
+                .setMaxResults(500).getResultList().stream()
                 .map(MedicationRecord::of).toList();
     }
 }

@@ -18,7 +18,7 @@ public class ConditionRepository {
      */
     public List<ConditionRecord> list(long patientId, ConditionCategory category, Long encounterId,
                                       boolean activeOnly) {
-        return em.createQuery("select c from Condition c left join fetch c.encounter where c.patient.id = :p"
+        return em.createQuery("select c from Condition c where c.patient.id = :p"
                         + " and (:category is null or c.category = :category)"
                         + " and (:e is null or c.encounter.id = :e)"
                         + " and (:activeOnly = false or (c.clinicalStatus in (:active, :recurrence, :relapse)"
@@ -33,6 +33,6 @@ public class ConditionRepository {
                 .setParameter("refuted", Verification.REFUTED).setParameter("error", Verification.ENTERED_IN_ERROR)
                 .setParameter("primary", DiagnosisRank.PRIMARY)
                 .setHint(HibernateHints.HINT_READ_ONLY, true) // records only: nothing to dirty-check at flush
-                .setMaxResults(500).getResultStream().map(ConditionRecord::of).toList();
+                .setMaxResults(500).getResultList().stream().map(ConditionRecord::of).toList();
     }
 }
