@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.asclepius.bench.common.Args;
+import org.asclepius.bench.common.Stats;
 
 /** The two commands: seed the hospital, measure the board. */
 final class BedBoardBenchmark {

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.asclepius.bench.common.Args;
+import org.asclepius.bench.common.Stats;
 
 /** The two commands: seed the patient, measure opening the chart. */
 final class ChartBenchmark {

@@ -1,11 +1,11 @@
-package org.asclepius.bench.beds;
+package org.asclepius.bench.common;
 
 import java.util.Arrays;
 import java.util.List;
 
 /** Median, p95 (nearest rank) and max of a list of milliseconds. */
-record Stats(int n, double median, double p95, double max) {
-    static Stats of(List<Double> values) {
+public record Stats(int n, double median, double p95, double max) {
+    public static Stats of(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (v.length == 0) {
             return new Stats(0, Double.NaN, Double.NaN, Double.NaN);
@@ -18,7 +18,7 @@ record Stats(int n, double median, double p95, double max) {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    String row(String what) {
+    public String row(String what) {
         return String.format(java.util.Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f |", what, n, median, p95, max);
     }
 
