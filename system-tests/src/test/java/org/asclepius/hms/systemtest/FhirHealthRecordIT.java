@@ -1,5 +1,7 @@
 package org.asclepius.hms.systemtest;
 
+import static org.asclepius.hms.systemtest.support.HapiFhir.entries;
+import static org.asclepius.hms.systemtest.support.HapiFhir.issueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -42,12 +44,9 @@ import org.asclepius.hms.systemtest.callers.AsPhysician;
 import org.asclepius.hms.systemtest.callers.AsReceptionist;
 import org.asclepius.hms.systemtest.support.ApiTokens;
 import org.asclepius.hms.systemtest.support.Db;
-import org.asclepius.hms.systemtest.support.Deployments;
-import org.asclepius.hms.systemtest.support.FhirClient;
 import org.asclepius.hms.systemtest.support.HapiFhir;
 import org.asclepius.hms.systemtest.support.KeycloakServer;
 import org.asclepius.hms.systemtest.support.TestData;
-import org.asclepius.hms.systemtest.support.Totp;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -79,8 +78,7 @@ class FhirHealthRecordIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return HapiFhir.withClient(Deployments.earWithTests(FhirHealthRecordIT.class, FhirClient.class, HapiFhir.class,
-                ApiTokens.class, Totp.class));
+        return HapiFhir.deployment(FhirHealthRecordIT.class);
     }
 
     @EJB
@@ -121,14 +119,6 @@ class FhirHealthRecordIT {
 
     private static ObservationRecord kind(List<ObservationRecord> set, VitalSign kind) {
         return set.stream().filter(o -> o.kind() == kind).findFirst().orElseThrow();
-    }
-
-    private static <T extends IBaseResource> List<T> entries(Bundle bundle, Class<T> type) {
-        return bundle.getEntry().stream().map(e -> type.cast(e.getResource())).toList();
-    }
-
-    private static String issueCode(BaseServerResponseException e) {
-        return ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getCode().toCode();
     }
 
     private static String diagnostics(BaseServerResponseException e) {

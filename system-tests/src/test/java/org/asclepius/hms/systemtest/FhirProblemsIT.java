@@ -1,10 +1,11 @@
 package org.asclepius.hms.systemtest;
 
+import static org.asclepius.hms.systemtest.support.HapiFhir.entries;
+import static org.asclepius.hms.systemtest.support.HapiFhir.issueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -39,12 +40,9 @@ import org.asclepius.hms.systemtest.callers.AsSystem;
 import org.asclepius.hms.systemtest.callers.Caller;
 import org.asclepius.hms.systemtest.support.ApiTokens;
 import org.asclepius.hms.systemtest.support.Db;
-import org.asclepius.hms.systemtest.support.Deployments;
-import org.asclepius.hms.systemtest.support.FhirClient;
 import org.asclepius.hms.systemtest.support.HapiFhir;
 import org.asclepius.hms.systemtest.support.KeycloakServer;
 import org.asclepius.hms.systemtest.support.TestData;
-import org.asclepius.hms.systemtest.support.Totp;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
@@ -78,8 +76,7 @@ class FhirProblemsIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return HapiFhir.withClient(Deployments.earWithTests(FhirProblemsIT.class, FhirClient.class, HapiFhir.class,
-                ApiTokens.class, Totp.class));
+        return HapiFhir.deployment(FhirProblemsIT.class);
     }
 
     @EJB
@@ -113,10 +110,6 @@ class FhirProblemsIT {
         return new long[] {patient, visit.encounterId()};
     }
 
-    private static <T extends IBaseResource> List<T> entries(Bundle bundle, Class<T> type) {
-        return bundle.getEntry().stream().map(e -> type.cast(e.getResource())).toList();
-    }
-
     private static List<String> ids(Bundle bundle) {
         return bundle.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList();
     }
@@ -124,10 +117,6 @@ class FhirProblemsIT {
     private static String codeOf(CodeableConcept concept, String system) {
         return concept.getCoding().stream().filter(c -> system.equals(c.getSystem())).map(Coding::getCode)
                 .findFirst().orElse(null);
-    }
-
-    private static String issueCode(BaseServerResponseException e) {
-        return ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getCode().toCode();
     }
 
     private static Bundle search(IGenericClient fhir, String url) {

@@ -4,11 +4,16 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 
 /**
@@ -40,6 +45,23 @@ public final class HapiFhir {
     private static FhirContext context;
 
     private HapiFhir() {
+    }
+
+    /** The test's EAR for a test that reads the API with HAPI's client and a user's or the integration token. */
+    public static EnterpriseArchive deployment(Class<?> test, Class<?>... more) {
+        Class<?>[] support = Stream.concat(Stream.of(FhirClient.class, HapiFhir.class, ApiTokens.class, Totp.class),
+                Stream.of(more)).toArray(Class<?>[]::new);
+        return withClient(Deployments.earWithTests(test, support));
+    }
+
+    /** The resources of a search's bundle. */
+    public static <T extends IBaseResource> List<T> entries(Bundle bundle, Class<T> type) {
+        return bundle.getEntry().stream().map(e -> type.cast(e.getResource())).toList();
+    }
+
+    /** The code of the first issue of the OperationOutcome a refused request came back with. */
+    public static String issueCode(BaseServerResponseException e) {
+        return ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getCode().toCode();
     }
 
     /** The EAR with HAPI's generic client in lib/. */
