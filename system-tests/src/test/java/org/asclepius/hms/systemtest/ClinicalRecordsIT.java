@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.asclepius.hms.clinical.access.CareTeamService;
 import org.asclepius.hms.clinical.allergies.Allergy;
+import org.asclepius.hms.clinical.allergies.AllergyAssessment;
 import org.asclepius.hms.clinical.allergies.AllergyBanner;
 import org.asclepius.hms.clinical.allergies.AllergyEntry;
 import org.asclepius.hms.clinical.allergies.AllergyRecord;
@@ -416,6 +417,13 @@ class ClinicalRecordsIT {
                 + " sibling"));
         assertThat(physician.call(() -> allergies.banner(patient)).text()).doesNotContain("Penicillin")
                 .contains("Peanut");
+        // the list: each entry once, with the latest assessment (recording an allergy superseded "no known")
+        var list = physician.call(() -> allergies.list(patient, false));
+        assertThat(list.items()).extracting(a -> a.allergen().display()).containsExactly("Peanut");
+        assertThat(list.assessment()).isEqualTo(AllergyAssessment.Finding.ALLERGIES_RECORDED);
+        var withErrors = physician.call(() -> allergies.list(patient, true));
+        assertThat(withErrors.items()).hasSize(2).extracting(AllergyRecord::id).doesNotHaveDuplicates();
+        assertThat(withErrors.assessment()).isEqualTo(AllergyAssessment.Finding.ALLERGIES_RECORDED);
     }
 
     @Test
