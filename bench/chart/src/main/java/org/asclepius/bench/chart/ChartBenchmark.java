@@ -61,6 +61,7 @@ final class ChartBenchmark {
         int warmup = args.getInt("warmup", 1000, "opens before measuring (checked, not counted): the chart service"
                 + " took 10 ms after 100 opens, 4.9 ms after 500 and 4.1 ms after 1,200 as the JIT compiled its paths");
         int renders = args.getInt("renders", 200, "measured opens");
+        int pause = args.getInt("pause", 0, "ms to wait before each open (think time)");
         int floorRuns = args.getInt("floor-runs", 100, "runs of the floor (the chart's SQL over JDBC)");
         String url = args.get("jdbc-url", JDBC, "the app's database (audit checks, the floor)");
         String dbUser = args.get("db-user", "hms", "database user");
@@ -158,6 +159,7 @@ final class ChartBenchmark {
                         beside.run(Floor.End.COMMIT);
                     }
                     for (int i = 1; i <= warmup + renders; i++) {
+                        Thread.sleep(pause);
                         Timestamp from = timestamp(c);
                         ChartBrowser.Render r = browser.render(pageUrl, mrn);
                         Timestamp to = timestamp(c);
