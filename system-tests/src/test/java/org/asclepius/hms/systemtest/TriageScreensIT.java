@@ -111,14 +111,15 @@ class TriageScreensIT {
             nurse.click(By.id("saveTriage"));
             nurse.waitUntil(d -> !d.findElement(By.id("triageDialog")).isDisplayed());
             nurse.waitUntil(d -> row(d, mrn).getText().contains("Triaged, waiting"));
-            assertThat(news2(nurse.driver(), mrn).getText()).isEqualTo("5");
+            assertThat(news2(nurse, mrn)[0]).isEqualTo("5");
 
             // ---- the receptionist's board follows by itself within the poll interval ----
             new WebDriverWait(desk.driver(), POLL_AND_MARGIN)
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> row(d, mrn).getText().contains("Triaged, waiting"));
-            assertThat(news2(desk.driver(), mrn).getText()).isEqualTo("5");
-            assertThat(news2(desk.driver(), mrn).getAttribute("class")).contains("hms-risk-orange");
+            String[] deskNews2 = news2(desk, mrn);
+            assertThat(deskNews2[0]).isEqualTo("5");
+            assertThat(deskNews2[1]).contains("hms-risk-orange");
             assertThat(((JavascriptExecutor) desk.driver()).executeScript("return window.hmsNotReloaded === true;"))
                     .isEqualTo(true);
 
@@ -142,7 +143,18 @@ class TriageScreensIT {
                 .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("no row for MRN " + mrn));
     }
 
-    private static WebElement news2(WebDriver d, String mrn) {
-        return row(d, mrn).findElement(By.cssSelector(".hms-news2"));
+    /**
+     * The row's NEWS2 cell: its text and its class, read together and read again when the board's poll replaced
+     * the row in between (the browser's waits ignore stale elements).
+     */
+    private static String[] news2(Browser b, String mrn) {
+        String[] cell = new String[2];
+        b.waitUntil(d -> {
+            WebElement e = row(d, mrn).findElement(By.cssSelector(".hms-news2"));
+            cell[0] = e.getText();
+            cell[1] = e.getAttribute("class");
+            return true;
+        });
+        return cell;
     }
 }
