@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import org.asclepius.bench.common.PooledIds;
+import org.asclepius.bench.common.SchemaCheck;
 import org.asclepius.hms.clinical.coding.AllergenRecord;
 import org.asclepius.hms.clinical.notes.NoteBody;
 import org.asclepius.hms.clinical.notes.NoteTemplate;
@@ -197,7 +197,7 @@ final class Seeder {
 
     static Seeded seed(Connection c, int encounterCount, int observationCount, int noteCount, int orderCount,
             boolean replace, long seed) throws SQLException {
-        checkSchema(c);
+        SchemaCheck.requireFilled(c, WRITTEN);
         if (encounterCount < 20 || observationCount < encounterCount) {
             throw new IllegalArgumentException("at least 20 encounters and one vital sign per encounter");
         }
@@ -1066,36 +1066,4 @@ final class Seeder {
         }
     }
 
-    /**
-     * The app's Flyway must have created the health record (V16), and every column this seeder does not fill must be
-     * nullable or have a default (a later migration that adds a required column stops it here).
-     */
-    static void checkSchema(Connection c) throws SQLException {
-        Set<String> problems = new TreeSet<>();
-        for (Map.Entry<String, Set<String>> table : WRITTEN.entrySet()) {
-            int columns = 0;
-            try (PreparedStatement ps = c.prepareStatement("select column_name, is_nullable, column_default"
-                    + " from information_schema.columns where table_schema = current_schema() and table_name = ?")) {
-                ps.setString(1, table.getKey());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        columns++;
-                        String column = rs.getString(1);
-                        boolean required = "NO".equals(rs.getString(2)) && rs.getString(3) == null;
-                        if (required && !table.getValue().contains(column)) {
-                            problems.add(table.getKey() + "." + column);
-                        }
-                    }
-                }
-            }
-            if (columns == 0) {
-                throw new IllegalStateException("no table " + table.getKey() + " here: start the app on this database"
-                        + " first (./hms start --db postgresql with HMS_DB_URL) so that its Flyway creates the schema");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("the schema has required columns this seeder does not fill: " + problems
-                    + " (a newer migration): teach Seeder to fill them");
-        }
-    }
 }
