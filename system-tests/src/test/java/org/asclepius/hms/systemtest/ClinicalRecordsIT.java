@@ -311,6 +311,15 @@ class ClinicalRecordsIT {
         // a medication the patient reports taking; stopping it needs a reason
         MedicationRecord home = nurse.call(() -> medications.report(patient, "197361", "amlodipine 5 MG Oral Tablet",
                 "1 tablet", "oral", "daily", null));
+        assertThat(physician.call(() -> medications.list(patient, false)).items()).singleElement()
+                .satisfies(listed -> {
+                    assertThat(listed.id()).isEqualTo(home.id());
+                    assertThat(listed.orderId()).as("reported, not prescribed").isNull();
+                    assertThat(listed.code()).isEqualTo(home.code());
+                    assertThat(listed.source()).isEqualTo(Medication.Source.REPORTED);
+                    assertThat(listed.summary()).isEqualTo("amlodipine 5 MG Oral Tablet — 1 tablet, oral, daily");
+                    assertThat(listed.recordedBy()).isEqualTo(home.recordedBy());
+                });
         assertThat(fieldError(refusal(() -> physician.call(() -> medications.stop(home.id(), home.version(), ""))),
                 "reason")).isNotBlank();
         assertThat(refusal(() -> nurse.call(() -> medications.stop(home.id(), home.version(), "x"))))
@@ -423,6 +432,17 @@ class ClinicalRecordsIT {
         assertThat(list.assessment()).isEqualTo(AllergyAssessment.Finding.ALLERGIES_RECORDED);
         var withErrors = physician.call(() -> allergies.list(patient, true));
         assertThat(withErrors.items()).hasSize(2).extracting(AllergyRecord::id).doesNotHaveDuplicates();
+        AllergyRecord listedPenicillin = withErrors.items().stream().filter(a -> a.id() == penicillin.id())
+                .findFirst().orElseThrow();
+        assertThat(listedPenicillin.encounterId()).isEqualTo(p[1]);
+        assertThat(listedPenicillin.allergen()).isEqualTo(penicillin.allergen());
+        assertThat(listedPenicillin.severity()).isEqualTo(Allergy.Severity.SEVERE);
+        assertThat(listedPenicillin.verification()).isEqualTo(Allergy.Verification.ENTERED_IN_ERROR);
+        assertThat(listedPenicillin.errorReason()).isEqualTo("Was amoxicillin rash in sibling");
+        assertThat(listedPenicillin.version()).isGreaterThan(penicillin.version());
+        assertThat(list.items().get(0).encounterId()).isNull();
+        assertThat(list.items().get(0).category()).isEqualTo(Allergy.Category.FOOD);
+        assertThat(list.items().get(0).summary()).isEqualTo("Peanut (moderate: Hives)");
         assertThat(withErrors.assessment()).isEqualTo(AllergyAssessment.Finding.ALLERGIES_RECORDED);
     }
 

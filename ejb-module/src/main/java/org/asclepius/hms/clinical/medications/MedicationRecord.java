@@ -12,6 +12,19 @@ public record MedicationRecord(long id, long patientId, Long orderId, Code code,
         Instant stoppedAt, String stoppedBy, String stopReason, String recordedBy, Instant recordedAt, long version)
         implements PatientScoped, Serializable {
 
+    /**
+     * From a query's columns ({@code select new}, see {@link MedicationRepository}): read so, nothing enters the
+     * persistence context. A line reported without a code has none.
+     */
+    public MedicationRecord(long id, long patientId, Long orderId, String codeSystem, String code, String display,
+                            String dose, String route, String frequency, Medication.Source source,
+                            Medication.Status status, LocalDate startedOn, Instant stoppedAt, String stoppedBy,
+                            String stopReason, String recordedBy, Instant recordedAt, long version) {
+        this(id, patientId, orderId, code == null ? null : new Code(codeSystem, code, display), display, dose, route,
+                frequency, source, status, startedOn, stoppedAt, stoppedBy, stopReason, recordedBy, recordedAt,
+                version);
+    }
+
     public static MedicationRecord of(Medication m) {
         return new MedicationRecord(m.getId(), m.getPatient().getId(),
                 m.getOrder() == null ? null : m.getOrder().getId(), m.getCode(), m.getDisplay(), m.getDose(),

@@ -12,6 +12,19 @@ public record ConditionRecord(long id, long patientId, Long encounterId, Conditi
         Verification verification, DiagnosisRank rank, String note, String errorReason, String recordedBy,
         Instant recordedAt, long version) implements PatientScoped, Serializable {
 
+    /**
+     * From a query's columns ({@code select new}, see {@link ConditionRepository}): read so, nothing enters the
+     * persistence context.
+     */
+    public ConditionRecord(long id, long patientId, Long encounterId, ConditionCategory category, String codeSystem,
+                           String code, String display, String mappedCode, LocalDate onsetDate,
+                           LocalDate abatementDate, ClinicalStatus clinicalStatus, Verification verification,
+                           DiagnosisRank rank, String note, String errorReason, String recordedBy, Instant recordedAt,
+                           long version) {
+        this(id, patientId, encounterId, category, new Code(codeSystem, code, display), mappedCode, onsetDate,
+                abatementDate, clinicalStatus, verification, rank, note, errorReason, recordedBy, recordedAt, version);
+    }
+
     static ConditionRecord of(Condition c) {
         return new ConditionRecord(c.getId(), c.getPatient().getId(),
                 c.getEncounter() == null ? null : c.getEncounter().getId(), c.getCategory(), c.getCode(),
